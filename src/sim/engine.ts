@@ -1,0 +1,51 @@
+/**
+ * The one contract both engines implement (cpu/ now, gpu/ later). A step
+ * runs the fixed schedule of src/sim/schedule.ts; frames carry what happened
+ * since the last frame; a snapshot holds the complete state.
+ */
+import type { Connectome } from './connectome';
+
+export type Backend = 'cpu' | 'webgpu';
+
+/** Everything that happened between two `readFrame` calls. */
+export interface Frame {
+  /** First step covered; the frame covers steps stepStart .. stepEnd - 1. */
+  stepStart: number;
+  stepEnd: number;
+  /** Recorded spikes in emission order: step (absolute) and global neuron index. Empty when recording is off. */
+  spikeStep: Uint32Array;
+  spikeNeuron: Uint32Array;
+  /** Spikes per population over the frame, recorded or not. */
+  populationSpikes: Float64Array;
+  /** Synaptic events (spike deliveries through a synapse) over the frame. */
+  synapticEvents: number;
+}
+
+/** The complete state of a run: restoring it and stepping equals never having stopped. */
+export interface EngineSnapshot {
+  format: 'neuroplay-state';
+  version: 1;
+  step: number;
+  /** Every state array by name (neuron state, synapses, delay ring, input rates). */
+  arrays: Record<string, Float32Array | Int32Array | Uint32Array | Uint16Array | Uint8Array>;
+}
+
+export interface EngineOptions {
+  /** Keep every spike for frames (raster, runner); off for benchmarks. Default true. */
+  recordSpikes?: boolean;
+}
+
+export interface Engine {
+  readonly backend: Backend;
+  readonly connectome: Connectome;
+  /** Steps simulated so far. */
+  readonly stepCount: number;
+  /** Advance the simulation by `steps` time steps. */
+  step(steps: number): void;
+  /** Per-neuron rates (Hz) of a spike_source population, e.g. from a sensor; a number sets all. */
+  setInputRates(population: number, rates: Float32Array | number): void;
+  /** Spikes and counts since the previous frame. */
+  readFrame(): Promise<Frame>;
+  snapshot(): Promise<EngineSnapshot>;
+  restore(snapshot: EngineSnapshot): Promise<void>;
+}
