@@ -4,7 +4,7 @@
  * before `validateGenome` has said yes.
  */
 import type { z } from 'zod';
-import { LIMITS } from './limits';
+import { LIMITS, RING_CHANNELS } from './limits';
 import { GenomeSchema, type Distribution, type Genome, type Population, type Projection } from './schema';
 
 /** One problem with a genome: where (`populations[2].size`) and why. */
@@ -128,6 +128,8 @@ export interface GenomeSize {
   neurons: number;
   synapseSlots: number;
   maxDelaySteps: number;
+  /** Bytes of the delay ring: (maxDelaySteps + 1) slots x channels x neurons x 4. */
+  ringBytes: number;
 }
 
 export function estimateSize(genome: Genome): GenomeSize {
@@ -141,7 +143,7 @@ export function estimateSize(genome: Genome): GenomeSize {
     synapseSlots += rowCapacity(genome, projection) * populationCapacity(source);
     maxDelaySteps = Math.max(maxDelaySteps, delayToSteps(distributionMax(projection.delay_ms), genome.dt_ms));
   }
-  return { neurons, synapseSlots, maxDelaySteps };
+  return { neurons, synapseSlots, maxDelaySteps, ringBytes: (maxDelaySteps + 1) * RING_CHANNELS * neurons * 4 };
 }
 
 function duplicates(names: string[]): Set<string> {
@@ -210,6 +212,8 @@ export function checkGenome(genome: Genome): FieldError[] {
     err('populations', `${size.neurons.toLocaleString('en')} neurons in all exceed the limit ${LIMITS.maxNeurons.toLocaleString('en')}`);
   if (size.synapseSlots > LIMITS.maxSynapseSlots)
     err('projections', `${size.synapseSlots.toLocaleString('en')} synapse slots in all exceed the limit ${LIMITS.maxSynapseSlots.toLocaleString('en')}`);
+  if (size.ringBytes > LIMITS.maxDelayRingBytes)
+    err('projections', `the delay ring needs ${(size.ringBytes / 2 ** 20).toFixed(0)} MiB (${size.maxDelaySteps} steps x ${size.neurons.toLocaleString('en')} neurons), more than ${LIMITS.maxDelayRingBytes / 2 ** 20} MiB: shorten the longest delay or the network`);
   return errors;
 }
 

@@ -9,7 +9,7 @@ export const LIMITS = {
   /** One population's capacity. */
   maxPopulationCapacity: 2_000_000,
   /** Total synapse slots (row capacity x source capacity, over all projections). */
-  maxSynapseSlots: 160_000_000,
+  maxSynapseSlots: 200_000_000,
   /** Slots in one presynaptic row of one projection. */
   maxRowCapacity: 20_000,
   maxPopulations: 64,
@@ -18,6 +18,8 @@ export const LIMITS = {
   /** Longest synaptic delay; the delay ring holds this many steps plus one. */
   maxDelayMs: 100,
   maxDelaySteps: 1024,
+  /** Bytes of the delay ring (steps x channels x neurons x 4): long delays on a big network add up. */
+  maxDelayRingBytes: 1 << 30,
   minDtMs: 0.01,
   maxDtMs: 1,
   maxRateHz: 1000,
@@ -27,7 +29,5 @@ export const LIMITS = {
   maxNameLength: 64,
 } as const;
 
-/** Bytes one neuron costs the CPU engine (state arrays + delay ring per channel, see sim/cpu/state.ts). */
-export const BYTES_PER_NEURON_STATE = 48;
-/** Bytes one synapse slot costs the CPU engine: target u32 + weight f32 + delay u8. */
-export const BYTES_PER_SYNAPSE_SLOT = 9;
+/** Synaptic channels of the delay ring: excitatory and inhibitory, current and conductance. */
+export const RING_CHANNELS = 4;

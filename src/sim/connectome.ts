@@ -5,7 +5,7 @@
  * first `size` alive at the start). Synapses live in padded rows (ELL-like):
  * one row of `rowCapacity` slots per presynaptic neuron per projection.
  */
-import type { Genome } from '@/model';
+import { RING_CHANNELS, type Genome } from '@/model';
 
 /** Target of an empty synapse slot. */
 export const EMPTY_SLOT = 0xffffffff;
@@ -29,7 +29,8 @@ export const Channel = {
   inhConductance: 3,
 } as const;
 export type Channel = (typeof Channel)[keyof typeof Channel];
-export const CHANNEL_COUNT = 4;
+/** Channels of the delay ring, one per value of `Channel`. */
+export const CHANNEL_COUNT = RING_CHANNELS;
 
 export type NeuronKind = 'lif' | 'izhikevich' | 'spike_source';
 
