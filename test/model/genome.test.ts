@@ -70,14 +70,14 @@ describe('genome validation', () => {
     const dense = tiny();
     dense.populations[0].size = 200_000;
     dense.populations[1].size = 200_000;
-    dense.projections[0].connectivity = { kind: 'probability', p: 0.05 };
+    dense.projections![0].connectivity = { kind: 'probability', p: 0.05 };
     expect(problems(dense)).toEqual([expect.stringMatching(/^projections: [\d,]+ synapse slots in all exceed the limit 200,000,000$/)]);
   });
 
   it('checks references, names, geometry and delays across fields', () => {
     const g = tiny();
     g.populations.push({ name: 'E', size: 4, neuron: { model: 'lif' }, sign: 'inhibitory', layout: { kind: 'grid', width: 3, height: 3 } });
-    g.projections.push({ source: 'nowhere', target: 'in', connectivity: { kind: 'one_to_one' }, weight: { kind: 'constant', value: -1 }, delay_ms: { kind: 'constant', value: 500 } });
+    g.projections!.push({ source: 'nowhere', target: 'in', connectivity: { kind: 'one_to_one' }, weight: { kind: 'constant', value: -1 }, delay_ms: { kind: 'constant', value: 500 } });
     expect(problems(g)).toEqual([
       'populations[1].name: "E" is used by more than one population',
       'populations[2].name: "E" is used by more than one population',
