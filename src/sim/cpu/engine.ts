@@ -1,0 +1,108 @@
+/**
+ * The CPU reference engine: plain TypeScript over typed arrays. Every rule of
+ * the model is defined by what this engine does; the WebGPU engine is held to
+ * it. One step runs the stages of ../schedule.ts in order.
+ */
+import { LIMITS } from '@/model';
+import type { Connectome } from '../connectome';
+import type { Backend, Engine, EngineOptions, EngineSnapshot, Frame } from '../engine';
+import { STAGES, type Stage } from '../schedule';
+import { inputs } from './inputs';
+import { integrate } from './integrate';
+import { populationConstants, type PopulationConstants } from './params';
+import { outgoingRows, propagate, type OutgoingRows } from './propagate';
+import { clearRecording, createRecording, record, takeFrame, type Recording } from './record';
+import { restoreSnapshot, takeSnapshot } from './snapshot';
+import { createSpikeList, createState, type CpuState, type SpikeList } from './state';
+
+export class CpuEngine implements Engine {
+  readonly backend: Backend = 'cpu';
+  /** The live state arrays (read them between steps; snapshot() for a copy). */
+  readonly state: CpuState;
+  private readonly constants: PopulationConstants[];
+  private readonly outgoing: OutgoingRows[][];
+  private readonly spikes: SpikeList;
+  private readonly recording: Recording;
+  private readonly seed: number;
+  /** Scratch words for Philox draws, reused every step. */
+  private readonly words = new Uint32Array(4);
+  /** The schedule's stages as this engine runs them, in STAGES order. */
+  private readonly schedule: (() => void)[];
+  private steps = 0;
+
+  constructor(
+    readonly connectome: Connectome,
+    options: EngineOptions = {},
+  ) {
+    this.constants = populationConstants(connectome);
+    this.state = createState(connectome, this.constants);
+    this.outgoing = outgoingRows(connectome);
+    this.spikes = createSpikeList(connectome.neuronCount);
+    this.recording = createRecording(connectome.populations.length, options.recordSpikes ?? true, 0);
+    this.seed = connectome.genome.seed;
+    const stages: Record<Stage, () => void> = {
+      inputs: () => inputs(this.state, this.constants, this.steps, this.seed, this.words, this.spikes),
+      integrate: () => integrate(this.state, this.constants, this.steps, this.spikes),
+      propagate: () => {
+        this.recording.synapticEvents += propagate(this.state, this.outgoing, this.connectome.populationOf, this.steps, this.spikes);
+      },
+      record: () => record(this.recording, this.spikes, this.connectome.populationOf, this.steps),
+    };
+    this.schedule = STAGES.map((stage) => stages[stage]);
+  }
+
+  get stepCount(): number {
+    return this.steps;
+  }
+
+  step(steps: number): void {
+    if (!Number.isSafeInteger(steps) || steps < 0) throw new RangeError(`step: steps must be a whole number >= 0, got ${steps}`);
+    for (let n = 0; n < steps; n++) {
+      this.spikes.count = 0;
+      for (let s = 0; s < this.schedule.length; s++) this.schedule[s]();
+      this.steps++;
+    }
+  }
+
+  setInputRates(population: number, rates: Float32Array | number): void {
+    const layout = this.connectome.populations[population];
+    if (!layout) throw new RangeError(`setInputRates: no population ${population} (the network has ${this.connectome.populations.length})`);
+    if (layout.kind !== 'spike_source') throw new TypeError(`setInputRates: population ${population} ("${layout.name}") is ${layout.kind}, not a spike_source`);
+    const at = `setInputRates: population ${population} ("${layout.name}")`;
+    const valid = (r: number) => r >= 0 && r <= LIMITS.maxRateHz;
+    if (typeof rates === 'number') {
+      if (!valid(rates)) throw new RangeError(`${at}: rate ${rates} Hz is outside [0, ${LIMITS.maxRateHz}] Hz`);
+      this.state.rate_hz.fill(rates, layout.start, layout.start + layout.capacity);
+      return;
+    }
+    if (rates.length !== layout.capacity) throw new RangeError(`${at}: ${rates.length} rates given, expected one per neuron of its capacity, ${layout.capacity}`);
+    const bad = rates.findIndex((r) => !valid(r));
+    if (bad >= 0) throw new RangeError(`${at}: rates[${bad}] = ${rates[bad]} Hz is outside [0, ${LIMITS.maxRateHz}] Hz`);
+    this.state.rate_hz.set(rates, layout.start);
+  }
+
+  /** The frame since the previous one, synchronously (the CLI's loop); `readFrame` wraps it. */
+  takeFrame(): Frame {
+    return takeFrame(this.recording, this.steps);
+  }
+
+  readFrame(): Promise<Frame> {
+    return Promise.resolve(this.takeFrame());
+  }
+
+  snapshot(): Promise<EngineSnapshot> {
+    return Promise.resolve(takeSnapshot(this.state, this.steps));
+  }
+
+  /** Restores a snapshot of this network; throws, leaving the engine as it was, when it does not fit. The next frame starts at its step. */
+  restore(snapshot: EngineSnapshot): Promise<void> {
+    try {
+      restoreSnapshot(this.state, snapshot);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    this.steps = snapshot.step;
+    clearRecording(this.recording, this.steps);
+    return Promise.resolve();
+  }
+}

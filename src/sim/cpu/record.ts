@@ -1,0 +1,87 @@
+/**
+ * Stage `record` (Brian2's SpikeMonitor: `t` as a step, `i` as a global
+ * neuron index) and the frames cut from it. Spikes per population are
+ * counted always; the spikes themselves only when recording is on.
+ */
+import type { Frame } from '../engine';
+import type { SpikeList } from './state';
+
+/** Spikes the recording holds before its first growth. */
+const INITIAL_CAPACITY = 4096;
+
+/** What has happened since the last frame. */
+export interface Recording {
+  enabled: boolean;
+  /** Recorded spikes: step and neuron of spike k at index k < spikeCount. Grown by doubling, never shrunk. */
+  spikeStep: Uint32Array;
+  spikeNeuron: Uint32Array;
+  spikeCount: number;
+  populationSpikes: Float64Array;
+  synapticEvents: number;
+  /** First step the next frame covers. */
+  frameStart: number;
+}
+
+export function createRecording(populationCount: number, enabled: boolean, frameStart: number): Recording {
+  const capacity = enabled ? INITIAL_CAPACITY : 0;
+  return {
+    enabled,
+    spikeStep: new Uint32Array(capacity),
+    spikeNeuron: new Uint32Array(capacity),
+    spikeCount: 0,
+    populationSpikes: new Float64Array(populationCount),
+    synapticEvents: 0,
+    frameStart,
+  };
+}
+
+/** Doubles the buffers until `needed` spikes fit: amortised, so a long frame costs O(1) per spike. */
+function reserve(recording: Recording, needed: number): void {
+  let capacity = recording.spikeStep.length;
+  if (needed <= capacity) return;
+  while (capacity < needed) capacity *= 2;
+  const step = new Uint32Array(capacity);
+  const neuron = new Uint32Array(capacity);
+  step.set(recording.spikeStep.subarray(0, recording.spikeCount));
+  neuron.set(recording.spikeNeuron.subarray(0, recording.spikeCount));
+  recording.spikeStep = step;
+  recording.spikeNeuron = neuron;
+}
+
+export function record(recording: Recording, spikes: SpikeList, populationOf: Uint16Array, step: number): void {
+  const ids = spikes.neuron;
+  const counts = recording.populationSpikes;
+  for (let k = 0; k < spikes.count; k++) counts[populationOf[ids[k]]]++;
+  if (!recording.enabled || spikes.count === 0) return;
+  reserve(recording, recording.spikeCount + spikes.count);
+  // A plain loop rather than set(subarray(...)): a subarray is an allocation per step.
+  const { spikeStep, spikeNeuron } = recording;
+  let at = recording.spikeCount;
+  for (let k = 0; k < spikes.count; k++, at++) {
+    spikeStep[at] = step;
+    spikeNeuron[at] = ids[k];
+  }
+  recording.spikeCount = at;
+}
+
+/** The frame since the last one, copied out (the caller may transfer it); the recording starts over at `stepEnd`. */
+export function takeFrame(recording: Recording, stepEnd: number): Frame {
+  const frame: Frame = {
+    stepStart: recording.frameStart,
+    stepEnd,
+    spikeStep: recording.spikeStep.slice(0, recording.spikeCount),
+    spikeNeuron: recording.spikeNeuron.slice(0, recording.spikeCount),
+    populationSpikes: recording.populationSpikes.slice(),
+    synapticEvents: recording.synapticEvents,
+  };
+  clearRecording(recording, stepEnd);
+  return frame;
+}
+
+/** Forgets everything recorded: the next frame starts at `frameStart`. */
+export function clearRecording(recording: Recording, frameStart: number): void {
+  recording.spikeCount = 0;
+  recording.populationSpikes.fill(0);
+  recording.synapticEvents = 0;
+  recording.frameStart = frameStart;
+}
