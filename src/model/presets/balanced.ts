@@ -37,8 +37,8 @@ export function balancedGenome(neurons = BALANCED_DEFAULT_NEURONS, seed = 42): G
       { name: 'I', size: nInh, neuron: lif, sign: 'inhibitory', init_v_mV },
     ],
     projections: [
-      { source: 'retina', target: 'E', connectivity: inDegree(40, 256), weight: { kind: 'uniform', min: 0.5, max: 1.5 }, delay_ms },
-      { source: 'retina', target: 'I', connectivity: inDegree(40, 256), weight: { kind: 'uniform', min: 0.5, max: 1.5 }, delay_ms },
+      { source: 'retina', target: 'E', connectivity: inDegree(40, 256), weight: { kind: 'uniform', min: 2.5, max: 4.5 }, delay_ms },
+      { source: 'retina', target: 'I', connectivity: inDegree(40, 256), weight: { kind: 'uniform', min: 2.5, max: 4.5 }, delay_ms },
       { source: 'E', target: 'E', connectivity: inDegree(Math.round(nExc / 10), nExc), weight: { kind: 'constant', value: 0.5 }, delay_ms },
       { source: 'E', target: 'I', connectivity: inDegree(Math.round(nExc / 10), nExc), weight: { kind: 'constant', value: 0.5 }, delay_ms },
       { source: 'I', target: 'E', connectivity: inDegree(Math.round(nInh / 10), nInh), weight: { kind: 'constant', value: 2 }, delay_ms },

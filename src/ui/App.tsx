@@ -1,0 +1,25 @@
+/** The first page: control bar, error banner, the live raster and its legend. */
+import { selectGenomeName } from '@/store';
+import { useAppState } from './app-context';
+import { ControlBar } from './ControlBar';
+import { ErrorBanner } from './ErrorBanner';
+import { PopulationLegend } from './PopulationLegend';
+import { RasterView } from './RasterView';
+
+export function App() {
+  const genomeName = useAppState(selectGenomeName);
+  return (
+    <div className="app">
+      <header className="top">
+        <h1>Neuroplay</h1>
+        <span className="experiment-name">{genomeName}</span>
+      </header>
+      <ControlBar />
+      <main className="stage">
+        <ErrorBanner />
+        <RasterView />
+        <PopulationLegend />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,278 @@
+/**
+ * What the engine worker does, apart from the worker itself: owns one
+ * Engine, answers `ToWorker` messages, runs the loop paced to wall-clock time
+ * and posts frames at display rate. Time and output come in through `HostIo`,
+ * so the same code runs in a Worker and in a Node test.
+ */
+import { formatErrors, validateGenome } from '@/model';
+import { buildConnectome, EMPTY_SLOT, type BuildBudget, type Connectome, type Engine } from '@/sim';
+import { errorText, frameTransfer, type ErrorPhase, type FrameMessage, type FromWorker, type ToWorker } from './protocol';
+import { RateMeter } from './rate-meter';
+
+export interface HostIo {
+  post(message: FromWorker, transfer?: Transferable[]): void;
+  /** Wall-clock time, ms. */
+  now(): number;
+  /** Calls `callback` once after `delayMs` of wall-clock time. */
+  later(callback: () => void, delayMs: number): void;
+}
+
+export type EngineFactory = (connectome: Connectome) => Engine | Promise<Engine>;
+
+export interface HostOptions {
+  /** Ceiling on what a genome may grow to here, below the model's LIMITS. */
+  budget: BuildBudget;
+  createEngine: EngineFactory;
+}
+
+/** What a browser tab can hold comfortably: 200k neurons and 20M slots (about 140 MB of synapse arrays). */
+export const BROWSER_BUDGET: BuildBudget = { maxNeurons: 200_000, maxSynapseSlots: 20_000_000 };
+
+/** One loop iteration per display frame (60 Hz): each posts at most one frame. */
+export const TICK_INTERVAL_MS = 1000 / 60;
+/**
+ * Wall time spent stepping per tick: nearly all of it, so a slow network
+ * gets the whole thread, yet a message (pause) waits at most one tick.
+ */
+export const STEP_BUDGET_MS = 15;
+/** Status (sim time, rates, real-time factor) goes out four times a second: human reading speed. */
+export const STATUS_INTERVAL_MS = 250;
+/** Frames posted but not yet handled by the page; beyond this the simulation waits for the display. */
+export const MAX_FRAMES_IN_FLIGHT = 3;
+/** Wall time one tick may make up for: after a stall (a hidden tab) the loop resumes instead of racing to catch up. */
+export const MAX_CATCH_UP_MS = 100;
+/** Speeds the loop accepts, simulated ms per wall-clock ms. */
+export const MIN_SPEED = 0.01;
+export const MAX_SPEED = 1000;
+/** Most steps one `step` message may ask for. */
+export const MAX_STEPS_PER_MESSAGE = 1_000_000;
+
+/** Occupied synapse slots: the rows are padded, so count the slots that hold a target. */
+export function countSynapses(connectome: Connectome): number {
+  const target = connectome.synapses.target;
+  let count = 0;
+  for (let i = 0; i < target.length; i++) if (target[i] !== EMPTY_SLOT) count++;
+  return count;
+}
+
+export class EngineHost {
+  private engine: Engine | null = null;
+  private dtMs = 0;
+  private stepsPerChunk = 1;
+  private running = false;
+  private speed = 1;
+  /** Fractional steps owed to wall-clock time. */
+  private owedSteps = 0;
+  private lastTickMs = 0;
+  private tickPending = false;
+  private framesInFlight = 0;
+  private rates = new RateMeter([], 1);
+  private statusAtMs = 0;
+  private statusAtStep = 0;
+  /** Messages and ticks run one at a time, in order, even across awaits. */
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly io: HostIo,
+    private readonly options: HostOptions,
+  ) {}
+
+  /** Queues a message from the page; its failure is posted as an error, never thrown. */
+  receive(message: ToWorker): void {
+    this.enqueue(() => this.apply(message), 'message');
+  }
+
+  private enqueue(task: () => void | Promise<void>, phase: ErrorPhase): void {
+    this.queue = this.queue.then(task).catch((error: unknown) => this.fail(phase, error));
+  }
+
+  private fail(phase: ErrorPhase, error: unknown): void {
+    const wasRunning = this.running;
+    // A loop that threw once would throw again on the next tick: stop it and say so.
+    if (phase === 'run') this.running = false;
+    this.io.post({ type: 'error', phase, message: errorText(error) });
+    if (wasRunning && !this.running) this.postStatus();
+  }
+
+  private async apply(message: ToWorker): Promise<void> {
+    switch (message.type) {
+      case 'load':
+        return this.load(message.genome);
+      case 'run':
+        return this.setRunning(true);
+      case 'pause':
+        return this.setRunning(false);
+      case 'step':
+        return this.stepBy(message.steps);
+      case 'setSpeed':
+        return this.setSpeed(message.speed);
+      case 'frameHandled':
+        this.framesInFlight = Math.max(0, this.framesInFlight - 1);
+        return;
+      default: {
+        const unknown: never = message;
+        throw new Error(`unknown message ${JSON.stringify(unknown)}`);
+      }
+    }
+  }
+
+  private async load(input: unknown): Promise<void> {
+    const result = validateGenome(input);
+    if (!result.ok) {
+      this.io.post({ type: 'error', phase: 'genome', message: `The genome is invalid:\n${formatErrors(result.errors)}` });
+      return;
+    }
+    let connectome: Connectome;
+    let engine: Engine;
+    try {
+      connectome = buildConnectome(result.genome, this.options.budget);
+      engine = await this.options.createEngine(connectome);
+    } catch (error) {
+      this.io.post({ type: 'error', phase: 'build', message: `The network could not be built:\n${errorText(error)}` });
+      return;
+    }
+    this.engine = engine;
+    this.running = false;
+    this.dtMs = result.genome.dt_ms;
+    // Check the clock about once per simulated ms: often enough to keep a tick inside its budget.
+    this.stepsPerChunk = Math.max(1, Math.round(1 / this.dtMs));
+    this.rates = new RateMeter(
+      connectome.populations.map((p) => p.size),
+      this.dtMs,
+    );
+    this.framesInFlight = 0;
+    this.io.post({
+      type: 'ready',
+      backend: engine.backend,
+      genomeName: result.genome.name,
+      dtMs: this.dtMs,
+      neurons: connectome.populations.reduce((sum, p) => sum + p.size, 0),
+      synapses: countSynapses(connectome),
+      populations: connectome.populations,
+    });
+    this.resetStatusWindow();
+    this.postStatus();
+  }
+
+  private requireEngine(action: string): Engine {
+    if (!this.engine) throw new Error(`${action}: no network is loaded`);
+    return this.engine;
+  }
+
+  private setRunning(running: boolean): void {
+    this.requireEngine(running ? 'run' : 'pause');
+    if (running === this.running) return;
+    this.running = running;
+    if (running) {
+      this.lastTickMs = this.io.now();
+      this.owedSteps = 0;
+      this.resetStatusWindow();
+      this.scheduleTick(0);
+    }
+    this.postStatus();
+  }
+
+  private setSpeed(speed: number): void {
+    if (!(speed >= MIN_SPEED && speed <= MAX_SPEED)) throw new Error(`setSpeed.speed: ${speed} is outside ${MIN_SPEED} .. ${MAX_SPEED}`);
+    this.speed = speed;
+    this.owedSteps = 0;
+    if (this.engine) this.postStatus();
+  }
+
+  private async stepBy(steps: number): Promise<void> {
+    const engine = this.requireEngine('step');
+    if (!Number.isInteger(steps) || steps < 1 || steps > MAX_STEPS_PER_MESSAGE)
+      throw new Error(`step.steps: ${steps} must be an integer in 1 .. ${MAX_STEPS_PER_MESSAGE}`);
+    try {
+      engine.step(steps);
+      await this.postFrame(engine);
+    } catch (error) {
+      this.fail('run', error);
+      return;
+    }
+    this.postStatus();
+  }
+
+  private scheduleTick(delayMs: number): void {
+    if (this.tickPending) return;
+    this.tickPending = true;
+    this.io.later(() => {
+      this.tickPending = false;
+      this.enqueue(() => this.tick(), 'run');
+    }, delayMs);
+  }
+
+  private async tick(): Promise<void> {
+    const engine = this.engine;
+    if (!this.running || !engine) return;
+    const startedMs = this.io.now();
+    const wallMs = Math.min(startedMs - this.lastTickMs, MAX_CATCH_UP_MS);
+    this.lastTickMs = startedMs;
+    if (this.framesInFlight < MAX_FRAMES_IN_FLIGHT) {
+      this.owedSteps += (wallMs * this.speed) / this.dtMs;
+      const due = Math.floor(this.owedSteps);
+      const done = this.stepUntil(engine, due, startedMs + STEP_BUDGET_MS);
+      // Behind wall-clock time: drop the debt, so the real-time factor shows it instead of a growing backlog.
+      this.owedSteps = done < due ? 0 : this.owedSteps - done;
+      if (done > 0) await this.postFrame(engine);
+    } else {
+      // The page is behind: the simulation waits for the display rather than queueing frames.
+      this.owedSteps = 0;
+    }
+    const nowMs = this.io.now();
+    if (nowMs - this.statusAtMs >= STATUS_INTERVAL_MS) this.postStatus();
+    if (this.running) this.scheduleTick(Math.max(0, TICK_INTERVAL_MS - (nowMs - startedMs)));
+  }
+
+  /** Steps up to `due` steps, in chunks, until `deadlineMs`; returns the steps done. */
+  private stepUntil(engine: Engine, due: number, deadlineMs: number): number {
+    let done = 0;
+    while (done < due) {
+      const n = Math.min(this.stepsPerChunk, due - done);
+      engine.step(n);
+      done += n;
+      if (this.io.now() >= deadlineMs) break;
+    }
+    return done;
+  }
+
+  private async postFrame(engine: Engine): Promise<void> {
+    const frame = await engine.readFrame();
+    this.rates.add(frame.populationSpikes, frame.stepEnd - frame.stepStart);
+    // Transferred as they are: an engine hands out frames it no longer uses (CpuEngine.takeFrame copies out).
+    const message: FrameMessage = {
+      type: 'frame',
+      stepStart: frame.stepStart,
+      stepEnd: frame.stepEnd,
+      spikeStep: frame.spikeStep,
+      spikeNeuron: frame.spikeNeuron,
+      populationSpikes: frame.populationSpikes,
+    };
+    this.framesInFlight++;
+    this.io.post(message, frameTransfer(message));
+  }
+
+  private resetStatusWindow(): void {
+    this.statusAtMs = this.io.now();
+    this.statusAtStep = this.engine?.stepCount ?? 0;
+  }
+
+  private postStatus(): void {
+    const engine = this.engine;
+    if (!engine) return;
+    const nowMs = this.io.now();
+    const wallMs = nowMs - this.statusAtMs;
+    const simMs = (engine.stepCount - this.statusAtStep) * this.dtMs;
+    this.io.post({
+      type: 'status',
+      running: this.running,
+      speed: this.speed,
+      step: engine.stepCount,
+      simTimeMs: engine.stepCount * this.dtMs,
+      realTimeFactor: this.running && wallMs > 0 ? simMs / wallMs : 0,
+      ratesHz: this.rates.take(),
+    });
+    this.statusAtMs = nowMs;
+    this.statusAtStep = engine.stepCount;
+  }
+}

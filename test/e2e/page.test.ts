@@ -1,0 +1,151 @@
+/**
+ * The first page in headless Chromium, from the production build: the
+ * default experiment runs on the CPU engine in a worker, the raster moves
+ * right to left in the population colours, pause stops simulated time, and a
+ * broken genome shows the error banner while the page keeps running.
+ */
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEFAULT_PRESET, parseGenome, PRESETS } from '@/model';
+import { populationColors } from '@/render/palette';
+import { buildConnectome } from '@/sim';
+import type { NeuroplayStats } from '@/ui/debug-handle';
+import { chromiumMissing, launchChromium, type Browser } from './browser';
+import { bestShift, changedPixels, classifyPixels, countClasses } from './pixels';
+import { REPO_ROOT, serveBuiltSite, type Site } from './site';
+
+const ARTEFACTS = `${REPO_ROOT}/test-results`;
+const missing = chromiumMissing();
+
+if (missing && process.env.CI) {
+  describe('the first page in Chromium', () => {
+    it('needs Chromium under CI', () => {
+      throw new Error(missing);
+    });
+  });
+} else if (missing) {
+  console.warn(`Skipping the browser tests: ${missing}`);
+}
+
+/** The default experiment as the builder grows it: the page must report these numbers. */
+const network = buildConnectome(parseGenome(PRESETS[DEFAULT_PRESET].genome({})));
+const colors = populationColors(network.populations);
+const names = network.populations.map((p) => p.name);
+/** How long to wait for what depends on the simulation's pace: generous, the 2-core CI machine runs other suites beside this one. */
+const SLOW = { timeout: 15_000 };
+
+describe.skipIf(missing !== null)('the first page in Chromium', () => {
+  let site: Site;
+  let browser: Browser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  const stats = (): Promise<NeuroplayStats> => page.evaluate(() => window.__neuroplay!.stats());
+  const raster = () => page.locator('.raster canvas');
+
+  beforeAll(async () => {
+    mkdirSync(ARTEFACTS, { recursive: true });
+    site = await serveBuiltSite();
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    await page.goto(site.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('names the engine "CPU" and shows 1,256 neurons and 140,000 synapses (balanced preset: 256 + 800 + 200 neurons; in-degrees 40, 40, 80, 80, 20, 20)', async () => {
+    await expect.poll(() => page.getByTestId('engine').textContent(), SLOW).toBe('CPU');
+    expect(network.neuronCount).toBe(1256);
+    await expect.poll(() => page.getByTestId('neurons').textContent()).toBe('1,256');
+    await expect.poll(() => page.getByTestId('synapses').textContent()).toBe('140,000');
+    expect(await page.title()).toBe('Neuroplay');
+  });
+
+  it('receives spikes of the retina (256 Poisson sources at 20 Hz: about 5,000 a second) and of E', async () => {
+    await expect.poll(async () => (await stats()).runState, SLOW).toBe('running');
+    await expect.poll(async () => (await stats()).simTimeMs, SLOW).toBeGreaterThan(1000);
+    const s = await stats();
+    expect(s.backend).toBe('cpu');
+    // Over more than 1 s of simulated time: at least 2,000 retina spikes is 10 standard deviations below 5,120 (Poisson, sd ~ 72 per second).
+    expect(s.spikesByPopulation.retina).toBeGreaterThan(2000);
+    expect(s.spikesByPopulation.E, 'spikes of E: the retina must drive the excitatory population above threshold').toBeGreaterThan(0);
+    expect(s.recordedSpikes).toBe(Object.values(s.spikesByPopulation).reduce((a, b) => a + b, 0));
+  });
+
+  it('draws every spiking population in its colour and the raster changes within 0.5 s (125 columns of 4 ms at real time)', async () => {
+    await expect(raster().count()).resolves.toBe(1);
+    const before = await classifyPixels(page, raster(), colors);
+    await page.waitForTimeout(500);
+    const after = await classifyPixels(page, raster(), colors);
+    const s = await stats();
+    const counts = countClasses(after, colors.length);
+    names.forEach((name, p) => {
+      if (s.spikesByPopulation[name] > 100) expect(counts[p], `${name} pixels`).toBeGreaterThan(50);
+    });
+    expect(changedPixels(before, after)).toBeGreaterThan(500);
+    await page.screenshot({ path: `${ARTEFACTS}/page.png` });
+  });
+
+  it('pause stops the simulated time; a 10 ms step moves the picture 2 to 3 columns to the left (40 steps of 0.1 ms per column)', async () => {
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(async () => (await stats()).runState, SLOW).toBe('paused');
+    const paused = await stats();
+    await page.waitForTimeout(600);
+    const later = await stats();
+    expect(later.simTimeMs).toBe(paused.simTimeMs);
+    expect(later.stepEnd).toBe(paused.stepEnd);
+
+    const before = await classifyPixels(page, raster(), colors);
+    await page.getByRole('button', { name: 'Step 10 ms' }).click();
+    await expect.poll(async () => (await stats()).stepEnd, SLOW).toBe(paused.stepEnd + 100);
+    // The raster redraws on the next animation frame after the step's frame arrives.
+    await page.waitForTimeout(200);
+    const after = await classifyPixels(page, raster(), colors);
+    expect([2, 3]).toContain(bestShift(before, after, 8));
+
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect.poll(async () => (await stats()).simTimeMs, SLOW).toBeGreaterThan(later.simTimeMs + 100);
+  });
+
+  it('follows a resize to a 960 x 600 window: the canvas takes the new size of the raster box, in pixels, and keeps drawing', async () => {
+    await page.setViewportSize({ width: 960, height: 600 });
+    const mismatch = () =>
+      page.evaluate(() => {
+        const host = document.querySelector('.raster') as HTMLElement;
+        const canvas = host.querySelector('canvas') as HTMLCanvasElement;
+        return [canvas.width - host.clientWidth, canvas.height - host.clientHeight];
+      });
+    await expect.poll(mismatch, SLOW).toEqual([0, 0]);
+    const before = await classifyPixels(page, raster(), colors);
+    await page.waitForTimeout(500);
+    expect(changedPixels(before, await classifyPixels(page, raster(), colors))).toBeGreaterThan(500);
+  });
+
+  it('a genome with a negative population size shows the error banner naming populations[0].size, and the network keeps running', async () => {
+    const broken = { format: 'neuroplay-genome', version: 1, seed: 1, populations: [{ name: 'E', size: -5, sign: 'excitatory', neuron: { model: 'lif' } }] };
+    const before = await stats();
+    await page.evaluate((genome) => window.__neuroplay?.load(genome), broken);
+    const banner = page.getByRole('alert');
+    await expect.poll(() => banner.textContent(), SLOW).toContain('populations[0].size');
+    expect(await banner.textContent()).toContain('Invalid genome');
+    await expect.poll(async () => (await stats()).simTimeMs, SLOW).toBeGreaterThan(before.simTimeMs + 100);
+    expect((await stats()).runState).toBe('running');
+    await expect(raster().count()).resolves.toBe(1);
+    await page.screenshot({ path: `${ARTEFACTS}/page-error.png` });
+
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => banner.count()).toBe(0);
+  });
+
+  it('logs no console errors over the whole visit (0 expected: the broken genome is reported on the page, not thrown)', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
