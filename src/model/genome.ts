@@ -191,6 +191,18 @@ export function checkGenome(genome: Genome): FieldError[] {
     if (maxDelay > LIMITS.maxDelayMs) err(`${at}.delay_ms`, maxDelay === Infinity ? 'a normal delay needs a max' : `${maxDelay} ms exceeds the limit ${LIMITS.maxDelayMs} ms`);
     else if (delayToSteps(maxDelay, genome.dt_ms) > LIMITS.maxDelaySteps)
       err(`${at}.delay_ms`, `${maxDelay} ms is ${delayToSteps(maxDelay, genome.dt_ms)} steps, more than the limit ${LIMITS.maxDelaySteps}`);
+    const rule = proj.plasticity;
+    if (rule) {
+      if (rule.w_min > rule.w_max) err(`${at}.plasticity.w_max`, `${rule.w_max} is below w_min ${rule.w_min}`);
+      if (distributionMax(proj.weight) > rule.w_max) err(`${at}.weight`, `can draw ${distributionMax(proj.weight)}, above the plasticity's w_max ${rule.w_max}`);
+      if (rule.rule === 'vogels' && source && source.sign !== 'inhibitory') err(`${at}.plasticity.rule`, 'vogels inhibitory plasticity needs an inhibitory source population');
+    }
+    if (proj.feedback_of !== undefined) {
+      const forward = genome.projections.find((p) => projectionName(p) === proj.feedback_of);
+      if (!forward) err(`${at}.feedback_of`, `no projection named "${proj.feedback_of}"`);
+      else if (forward.source !== proj.target || forward.target !== proj.source)
+        err(`${at}.feedback_of`, `a feedback path runs ${forward.target}->${forward.source}, the reverse of "${proj.feedback_of}"`);
+    }
     if (source && target) {
       const capacity = rowCapacity(genome, proj);
       if (capacity > LIMITS.maxRowCapacity) err(`${at}.row_capacity`, `${capacity} exceeds the limit ${LIMITS.maxRowCapacity}`);

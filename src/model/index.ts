@@ -2,4 +2,5 @@ export * from './schema';
 export * from './genome';
 export * from './limits';
 export * from './neuron-presets';
+export * from './plasticity';
 export * from './presets';

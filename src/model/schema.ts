@@ -7,6 +7,16 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
 import { IZHIKEVICH_PRESET_NAMES } from './neuron-presets';
+import {
+  AdaptiveThresholdSchema,
+  ModulatorsSchema,
+  NegativeDriveSchema,
+  NeurogenesisSchema,
+  NormalizationSchema,
+  PlasticitySchema,
+  StructuralSchema,
+  TraceSchema,
+} from './plasticity';
 
 export const GENOME_FORMAT = 'neuroplay-genome';
 export const GENOME_VERSION = 1;
@@ -104,6 +114,11 @@ export const PopulationSchema = z.strictObject({
   layout: LayoutSchema.default({ kind: 'line' }),
   /** Initial membrane potential, mV (LIF and Izhikevich). Defaults to the resting potential. */
   init_v_mV: DistributionSchema.optional(),
+  /** Each neuron's spike trace, read by the plasticity of every projection it takes part in. */
+  trace: TraceSchema.default({ tau_ms: 20, mode: 'add' }),
+  adaptive_threshold: AdaptiveThresholdSchema.optional(),
+  neurogenesis: NeurogenesisSchema.optional(),
+  negative_drive: NegativeDriveSchema.optional(),
 });
 
 export const ConnectivitySchema = z.discriminatedUnion('kind', [
@@ -136,6 +151,15 @@ export const ProjectionSchema = z.strictObject({
   synapse: z.enum(['current', 'conductance']).default('current'),
   /** Slots per presynaptic row (growth headroom included). Defaults to what the connectivity needs. */
   row_capacity: count(LIMITS.maxRowCapacity).min(1).optional(),
+  plasticity: PlasticitySchema.optional(),
+  normalization: NormalizationSchema.optional(),
+  structural: StructuralSchema.optional(),
+  /**
+   * Name of the forward projection this one is the feedback path of (its
+   * source is that one's target and vice versa). Its weights are its own,
+   * never the transpose: feedback alignment.
+   */
+  feedback_of: z.string().max(LIMITS.maxNameLength).optional(),
 });
 
 export const SensorSchema = z.strictObject({
@@ -159,6 +183,7 @@ export const GenomeSchema = z.strictObject({
   populations: z.array(PopulationSchema).min(1, 'needs at least one population').max(LIMITS.maxPopulations),
   projections: z.array(ProjectionSchema).max(LIMITS.maxProjections).default([]),
   sensors: z.array(SensorSchema).max(LIMITS.maxSensors).default([]),
+  modulators: ModulatorsSchema,
 });
 
 /** A genome as written by a person or a URL (defaults may be missing). */
@@ -175,3 +200,5 @@ export type SpikeSourceParams = z.output<typeof SpikeSourceSchema>;
 export type Distribution = z.output<typeof DistributionSchema>;
 export type Connectivity = z.output<typeof ConnectivitySchema>;
 export type Layout = z.output<typeof LayoutSchema>;
+export type Plasticity = NonNullable<Projection['plasticity']>;
+export type Structural = NonNullable<Projection['structural']>;

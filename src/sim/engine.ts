@@ -3,6 +3,7 @@
  * runs the fixed schedule of src/sim/schedule.ts; frames carry what happened
  * since the last frame; a snapshot holds the complete state.
  */
+import type { ModulatorName } from '@/model';
 import type { Connectome } from './connectome';
 
 export type Backend = 'cpu' | 'webgpu';
@@ -19,6 +20,26 @@ export interface Frame {
   populationSpikes: Float64Array;
   /** Synaptic events (spike deliveries through a synapse) over the frame. */
   synapticEvents: number;
+  /** Modulator levels at stepEnd, in MODULATOR_NAMES order (dopamine, aversion). */
+  modulators: Float32Array;
+  /** Structural changes over the frame. */
+  structure: StructuralEvents;
+}
+
+/** What kind of structural change an event records. */
+export const StructuralEventKind = { grown: 0, pruned: 1, born: 2 } as const;
+export type StructuralEventKind = (typeof StructuralEventKind)[keyof typeof StructuralEventKind];
+
+/**
+ * Counts of every growth, pruning and birth, and a sample of them for the
+ * connectome view: triples (kind, pre, post) of global neuron indices; a
+ * birth has pre = post = the newborn.
+ */
+export interface StructuralEvents {
+  grown: number;
+  pruned: number;
+  born: number;
+  sample: Uint32Array;
 }
 
 /** The complete state of a run: restoring it and stepping equals never having stopped. */
@@ -44,7 +65,11 @@ export interface Engine {
   step(steps: number): void;
   /** Per-neuron rates (Hz) of a spike_source population, e.g. from a sensor; a number sets all. */
   setInputRates(population: number, rates: Float32Array | number): void;
-  /** Spikes and counts since the previous frame. */
+  /** Sets a modulator's level; it then decays with the genome's tau for it. */
+  setModulator(name: ModulatorName, level: number): void;
+  /** Adds to a modulator's level: a reward (dopamine) or punishment (aversion) pulse. */
+  pulseModulator(name: ModulatorName, amount: number): void;
+  /** Spikes and counts since the previous frame; the frame's arrays belong to the caller. */
   readFrame(): Promise<Frame>;
   snapshot(): Promise<EngineSnapshot>;
   restore(snapshot: EngineSnapshot): Promise<void>;

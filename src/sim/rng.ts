@@ -76,7 +76,7 @@ export const Stream = {
   synapse: 2,
   /** Initial neuron state. Counter: (population, neuron, 0, 0). */
   init: 3,
-  /** Spike-source input. Counter: (step, neuron, 0, 0). */
+  /** Spike-source input. Counter: (step, floor(neuron / 4), 0, 0), word neuron % 4. */
   input: 4,
 } as const;
 export type Stream = (typeof Stream)[keyof typeof Stream];

@@ -7,9 +7,10 @@ import type { PopulationConstants, SourceConstants } from './params';
 import type { NeuronState, SpikeList } from './state';
 
 /**
- * Poisson: a Bernoulli draw per step with p = rate dt, from key (seed,
- * Stream.input), counter (step, neuron, 0, 0) word 0. The draw depends on
- * nothing but (seed, step, neuron), so any engine reproduces it.
+ * Poisson: a Bernoulli draw per step with p = rate dt. Neuron i uses word
+ * i % 4 of key (seed, Stream.input), counter (step, floor(i / 4), 0, 0): one
+ * Philox call serves four neurons. The draw depends on nothing but (seed,
+ * step, neuron), so any engine reproduces it.
  */
 export function poissonSources(state: NeuronState, c: SourceConstants, step: number, seed: number, words: Uint32Array, spikes: SpikeList): void {
   const { rate_hz, alive } = state;
@@ -21,11 +22,16 @@ export function poissonSources(state: NeuronState, c: SourceConstants, step: num
   const uniform = toUniform;
   const stream = Stream.input;
   let count = spikes.count;
+  let group = -1;
   for (let i = c.start; i < end; i++) {
     const rate = rate_hz[i];
     // At rate 0 no uniform in [0, 1) is below p = 0: skipping the draw changes nothing.
     if (alive[i] === 0 || rate === 0) continue;
-    if (uniform(draw(t, i, 0, 0, seed, stream, words)[0]) < rate * dtS) ids[count++] = i;
+    if (i >>> 2 !== group) {
+      group = i >>> 2;
+      draw(t, group, 0, 0, seed, stream, words);
+    }
+    if (uniform(words[i & 3]) < rate * dtS) ids[count++] = i;
   }
   spikes.count = count;
 }
