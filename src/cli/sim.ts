@@ -1,0 +1,70 @@
+/**
+ * `npm run sim -- <preset | experiment.json> [flags]`: grows an experiment,
+ * runs it headless and prints what happened (rates, events, speed).
+ */
+import { statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { buildConnectome } from '@/sim';
+import { UsageError } from './args';
+import { engineFactory } from './engines';
+import { loadExperiment } from './experiment';
+import { runMain } from './main';
+import { StepProgress } from './progress';
+import { RasterAccumulator } from './raster';
+import { buildReport, formatReport } from './report';
+import { chunkSteps, runInChunks, stepsFor } from './run';
+import { parseSimArgs, SIM_USAGE } from './sim-args';
+
+/** Refuses an --out path whose folder does not exist before the run, not after it. */
+function checkOutPath(path: string): void {
+  const folder = dirname(resolve(path));
+  let isFolder = false;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch {
+    isFolder = false;
+  }
+  if (!isFolder) throw new UsageError([`--out: the folder ${folder} does not exist`]);
+}
+
+function writeOut(path: string, content: object): void {
+  try {
+    writeFileSync(path, `${JSON.stringify(content, null, 2)}\n`);
+  } catch (error) {
+    throw new UsageError([`--out ${path}: ${(error as Error).message}`]);
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseSimArgs(process.argv.slice(2));
+  if (options.help) {
+    process.stdout.write(`${SIM_USAGE}\n`);
+    return;
+  }
+  const createEngine = engineFactory(options.backend);
+  const experiment = loadExperiment(options.experiment, { neurons: options.neurons, seed: options.seed });
+  if (options.out !== undefined) checkOutPath(options.out);
+  const { genome } = experiment;
+
+  const buildStart = performance.now();
+  const connectome = buildConnectome(genome);
+  const recordSpikes = options.out !== undefined;
+  const engine = createEngine(connectome, { recordSpikes });
+  const buildS = (performance.now() - buildStart) / 1000;
+
+  const steps = stepsFor(options.durationS, genome.dt_ms);
+  const chunk = chunkSteps(genome.dt_ms);
+  const raster = new RasterAccumulator(connectome.populations, connectome.neuronCount, genome.dt_ms, chunk);
+  const progress = new StepProgress(experiment.source, steps, genome.dt_ms);
+  const totals = await runInChunks(engine, connectome.populations.length, steps, chunk, (frame, done) => {
+    raster.add(frame);
+    progress.update(done);
+  });
+  progress.stop();
+
+  const report = buildReport(experiment, connectome, totals, buildS, engine.backend);
+  if (options.out !== undefined) writeOut(options.out, { ...report, raster: raster.summary(recordSpikes) });
+  process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : `${formatReport(report)}\n`);
+}
+
+runMain('sim', main);
