@@ -182,7 +182,7 @@ export function checkGenome(genome: Genome): FieldError[] {
     if (source && target && proj.connectivity.kind === 'one_to_one' && populationCapacity(source) !== populationCapacity(target))
       err(`${at}.connectivity`, `one_to_one needs equal capacities, got ${populationCapacity(source)} and ${populationCapacity(target)}`);
     if (source && proj.connectivity.kind === 'fixed_indegree') {
-      const available = populationCapacity(source) - (proj.source === proj.target && !proj.autapses ? 1 : 0);
+      const available = populationCapacity(source) - ((proj.source === proj.target && !proj.autapses) || proj.skip_same_index ? 1 : 0);
       if (proj.connectivity.k > available) err(`${at}.connectivity.k`, `${proj.connectivity.k} exceeds the ${available} available sources`);
     }
     if (distributionMin(proj.weight) < 0) err(`${at}.weight`, 'weights are magnitudes and must be >= 0 (the source population sign gives the channel)');

@@ -141,6 +141,11 @@ export const ProjectionSchema = z.strictObject({
   /** Whether a neuron may connect to itself when source = target. */
   autapses: z.boolean().default(false),
   /**
+   * Leave out every pair with equal local indices (Brian2's condition i != j),
+   * e.g. an inhibitory partner that inhibits every excitatory neuron but its own.
+   */
+  skip_same_index: z.boolean().default(false),
+  /**
    * Synaptic efficacy, a magnitude >= 0: mV for current-based synapses,
    * conductance relative to the leak for conductance-based ones. The source's
    * sign picks the excitatory or inhibitory channel.

@@ -42,7 +42,7 @@ export function buildConnectome(genome: Genome, budget?: BuildBudget): Connectom
       projection,
       source: populations[projection.source],
       target: populations[projection.target],
-      skipSelf: projection.source === projection.target && !spec.autapses,
+      skipSelf: (projection.source === projection.target && !spec.autapses) || spec.skip_same_index,
       seed: genome.seed,
       targets: synapses.target,
       rowEnd: synapses.rowEnd,

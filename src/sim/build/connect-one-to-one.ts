@@ -3,7 +3,7 @@ import { rowBase, type RowBlock } from './row-block';
 
 export function connectOneToOne(block: RowBlock): void {
   const { projection, source, target, skipSelf, targets, rowEnd } = block;
-  // Onto its own population without autapses every pair i -> i is an autapse: nothing connects.
+  // Every one-to-one pair has equal indices: skipping them leaves nothing to connect.
   if (skipSelf) return;
   const n = Math.min(source.size, target.size);
   for (let i = 0; i < n; i++) {

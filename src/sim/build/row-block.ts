@@ -10,7 +10,7 @@ export interface RowBlock {
   projection: ProjectionLayout;
   source: PopulationLayout;
   target: PopulationLayout;
-  /** True when source i and target i are the same neuron and autapses are off: that pair is never connected. */
+  /** True when the pair (source i, target i) is never connected: an autapse when autapses are off, or `skip_same_index`. */
   skipSelf: boolean;
   /** First key word of every draw (the genome's seed). */
   seed: number;

@@ -28,6 +28,21 @@ describe('probability connectivity', () => {
     expect(Math.abs(self - 20)).toBeLessThan(5 * Math.sqrt(400 * 0.05 * 0.95));
   });
 
+  it('leaves out pairs of equal index between partner populations with skip_same_index (Brian2 i != j): 5 x 4 = 20 synapses at p = 1', () => {
+    const c = buildConnectome(
+      genome({
+        populations: [
+          { name: 'A', size: 5, neuron: lif, sign: 'inhibitory' },
+          { name: 'B', size: 5, neuron: lif, sign: 'excitatory' },
+        ],
+        projections: [{ source: 'A', target: 'B', connectivity: { kind: 'probability', p: 1 }, skip_same_index: true, weight: constantWeight }],
+      }),
+    );
+    const all = synapses(c, 0);
+    expect(all.length).toBe(20);
+    expect(all.filter((s) => s.target === s.source)).toEqual([]);
+  });
+
   it('favours no target: each of 50 targets gets 2000 x 0.3 = 600 sources within 5 sd (20.5), first and last included', () => {
     const c = buildConnectome(
       genome({
