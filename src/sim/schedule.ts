@@ -15,6 +15,17 @@ export const STAGES = [
   'integrate',
   /** Each spike of the step walks its outgoing rows and adds its weights into the delay ring. */
   'propagate',
+  /**
+   * Spike traces decay to the step; each spike of the step walks the rows of
+   * its plastic projections (pre rules), then the reverse index of its
+   * incoming ones (post rules), changing weights or, for three-factor rules,
+   * eligibility; then the step's spikes enter the traces.
+   */
+  'plasticity',
+  /** Eligibility decays and moves weights by learning_rate x e x modulator level; then the modulators decay. */
+  'modulation',
+  /** Adaptive thresholds decay and rise with the step's spikes; synaptic normalisation runs on its period. */
+  'homeostasis',
   /** Spikes of the step go to the recording; spikes per population are counted. */
   'record',
 ] as const;

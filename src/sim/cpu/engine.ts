@@ -3,13 +3,18 @@
  * the model is defined by what this engine does; the WebGPU engine is held to
  * it. One step runs the stages of ../schedule.ts in order.
  */
-import { LIMITS } from '@/model';
+import { LIMITS, type ModulatorName } from '@/model';
 import type { Connectome } from '../connectome';
 import type { Backend, Engine, EngineOptions, EngineSnapshot, Frame } from '../engine';
 import { STAGES, type Stage } from '../schedule';
+import { homeostasis } from './homeostasis';
 import { inputs } from './inputs';
 import { integrate } from './integrate';
+import { learningConstants, type LearningConstants } from './learning-params';
+import { checkLevel, modulation, modulatorIndex } from './modulation';
+import { normalizationScratch, normalizeProjection } from './normalize';
 import { populationConstants, type PopulationConstants } from './params';
+import { plasticity } from './plasticity';
 import { outgoingRows, propagate, type OutgoingRows } from './propagate';
 import { clearRecording, createRecording, record, takeFrame, type Recording } from './record';
 import { restoreSnapshot, takeSnapshot } from './snapshot';
@@ -20,6 +25,9 @@ export class CpuEngine implements Engine {
   /** The live state arrays (read them between steps; snapshot() for a copy). */
   readonly state: CpuState;
   private readonly constants: PopulationConstants[];
+  private readonly learning: LearningConstants;
+  /** Per-target sums for normalisation, reused at every call. */
+  private readonly normalizeSums: Float64Array;
   private readonly outgoing: OutgoingRows[][];
   private readonly spikes: SpikeList;
   private readonly recording: Recording;
@@ -35,7 +43,9 @@ export class CpuEngine implements Engine {
     options: EngineOptions = {},
   ) {
     this.constants = populationConstants(connectome);
-    this.state = createState(connectome, this.constants);
+    this.learning = learningConstants(connectome);
+    this.normalizeSums = normalizationScratch(this.learning.normalizations);
+    this.state = createState(connectome, this.constants, this.learning);
     this.outgoing = outgoingRows(connectome);
     this.spikes = createSpikeList(connectome.neuronCount);
     this.recording = createRecording(connectome.populations.length, options.recordSpikes ?? true, 0);
@@ -46,6 +56,9 @@ export class CpuEngine implements Engine {
       propagate: () => {
         this.recording.synapticEvents += propagate(this.state, this.outgoing, this.connectome.populationOf, this.steps, this.spikes);
       },
+      plasticity: () => plasticity(this.state, this.learning.traces, this.learning.plastic, this.connectome.populationOf, this.spikes),
+      modulation: () => modulation(this.state, this.learning.plastic, this.learning.modulatorDecay),
+      homeostasis: () => homeostasis(this.state, this.learning.homeostasis, this.connectome.populationOf, this.steps, this.spikes, this.normalizeSums),
       record: () => record(this.recording, this.spikes, this.connectome.populationOf, this.steps),
     };
     this.schedule = STAGES.map((stage) => stages[stage]);
@@ -81,9 +94,33 @@ export class CpuEngine implements Engine {
     this.state.rate_hz.set(rates, layout.start);
   }
 
+  setModulator(name: ModulatorName, level: number): void {
+    const at = 'setModulator';
+    this.state.modulators[modulatorIndex(name, at)] = checkLevel(level, name, at);
+  }
+
+  pulseModulator(name: ModulatorName, amount: number): void {
+    const at = 'pulseModulator';
+    const index = modulatorIndex(name, at);
+    this.state.modulators[index] = checkLevel(this.state.modulators[index] + checkLevel(amount, name, at), name, at);
+  }
+
+  /**
+   * Scales each target's incoming weights in `projection` so they sum to its
+   * genome's normalization.total (targets receiving nothing are left alone),
+   * e.g. before each sample; stage homeostasis also does it every `every_ms`.
+   */
+  normalize(projection: number): void {
+    const layout = this.connectome.projections[projection];
+    if (!layout) throw new RangeError(`normalize: no projection ${projection} (the network has ${this.connectome.projections.length})`);
+    const c = this.learning.normalizations[projection];
+    if (!c) throw new TypeError(`normalize: projection ${projection} ("${layout.name}") has no normalization in its genome`);
+    normalizeProjection(this.state, c, this.normalizeSums);
+  }
+
   /** The frame since the previous one, synchronously (the CLI's loop); `readFrame` wraps it. */
   takeFrame(): Frame {
-    return takeFrame(this.recording, this.steps);
+    return takeFrame(this.recording, this.steps, this.state.modulators);
   }
 
   readFrame(): Promise<Frame> {

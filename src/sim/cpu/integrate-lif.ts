@@ -5,7 +5,9 @@
  * The inputs are held constant over the step, so the step is integrated
  * exactly: v relaxes toward v_inf by the factor exp(-dt g / tau_m). Each loop
  * delivers the ring's slot for the step, integrates, thresholds, resets, and
- * decays the synaptic variables, in one pass over the neurons.
+ * decays the synaptic variables, in one pass over the neurons. Populations
+ * with an adaptive threshold have their own loop (integrate-lif-adaptive.ts),
+ * so these two never read theta.
  */
 import { Channel } from '../connectome';
 import type { LifConstants } from './params';
@@ -19,7 +21,7 @@ import type { CpuState, SpikeList } from './state';
  * s + refSteps. Synaptic variables keep receiving and decaying while it is held.
  * Returns whether neuron i is held this step.
  */
-function refractoryHolds(refractory: Int32Array, i: number): boolean {
+export function refractoryHolds(refractory: Int32Array, i: number): boolean {
   const r = refractory[i];
   if (r === 0) return false;
   refractory[i] = r - 1;

@@ -6,6 +6,7 @@
 import { deliverySlotBase } from './deliver';
 import { integrateIzhikevich } from './integrate-izhikevich';
 import { integrateLifConductance, integrateLifCurrent } from './integrate-lif';
+import { integrateLifAdaptive } from './integrate-lif-adaptive';
 import type { PopulationConstants } from './params';
 import type { CpuState, SpikeList } from './state';
 
@@ -15,7 +16,8 @@ export function integrate(state: CpuState, constants: readonly PopulationConstan
     const c = constants[p];
     switch (c.kind) {
       case 'lif':
-        if (c.conductance) integrateLifConductance(state, c, slotBase, spikes);
+        if (c.adaptive) integrateLifAdaptive(state, c, slotBase, spikes);
+        else if (c.conductance) integrateLifConductance(state, c, slotBase, spikes);
         else integrateLifCurrent(state, c, slotBase, spikes);
         break;
       case 'izhikevich':

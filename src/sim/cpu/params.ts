@@ -20,6 +20,8 @@ export interface LifConstants extends Span {
   kind: 'lif';
   /** True when any conductance-based projection targets the population: v_inf and the time constant then depend on gE, gI. */
   conductance: boolean;
+  /** True when the population has an adaptive threshold: it fires at v_thresh + theta (integrate-lif-adaptive.ts). */
+  adaptive: boolean;
   /** exp(-dt / tau_m): the membrane's decay over one step at rest. */
   alphaM: number;
   /** dt / tau_m, for exp(-dt g / tau_m) under a conductance g. */
@@ -74,11 +76,12 @@ function receivesConductance(connectome: Connectome, population: number): boolea
   );
 }
 
-function lifConstants(span: Span, params: LifParams, dtMs: number, conductance: boolean): LifConstants {
+function lifConstants(span: Span, params: LifParams, dtMs: number, conductance: boolean, adaptive: boolean): LifConstants {
   return {
     ...span,
     kind: 'lif',
     conductance,
+    adaptive,
     alphaM: f32(Math.exp(-dtMs / params.tau_m_ms)),
     dtOverTauM: f32(dtMs / params.tau_m_ms),
     alphaE: f32(Math.exp(-dtMs / params.tau_e_ms)),
@@ -113,11 +116,11 @@ function izhikevichConstants(span: Span, params: IzhikevichParams, dtMs: number)
 
 function constantsOf(connectome: Connectome, layout: PopulationLayout): PopulationConstants {
   const { dt_ms: dtMs, populations } = connectome.genome;
-  const neuron = populations[layout.index].neuron;
+  const { neuron, adaptive_threshold } = populations[layout.index];
   const span: Span = { population: layout.index, start: layout.start, end: layout.start + layout.capacity };
   switch (neuron.model) {
     case 'lif':
-      return lifConstants(span, neuron, dtMs, receivesConductance(connectome, layout.index));
+      return lifConstants(span, neuron, dtMs, receivesConductance(connectome, layout.index), adaptive_threshold !== undefined);
     case 'izhikevich':
       return izhikevichConstants(span, neuron, dtMs);
     case 'spike_source':

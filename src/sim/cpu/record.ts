@@ -64,8 +64,12 @@ export function record(recording: Recording, spikes: SpikeList, populationOf: Ui
   recording.spikeCount = at;
 }
 
-/** The frame since the last one, copied out (the caller may transfer it); the recording starts over at `stepEnd`. */
-export function takeFrame(recording: Recording, stepEnd: number): Frame {
+/**
+ * The frame since the last one, copied out (the caller may transfer it), with
+ * the modulator levels as they stand at `stepEnd`; the recording starts over
+ * at `stepEnd`. No structural change happens yet, so `structure` counts none.
+ */
+export function takeFrame(recording: Recording, stepEnd: number, modulators: Float32Array): Frame {
   const frame: Frame = {
     stepStart: recording.frameStart,
     stepEnd,
@@ -73,6 +77,8 @@ export function takeFrame(recording: Recording, stepEnd: number): Frame {
     spikeNeuron: recording.spikeNeuron.slice(0, recording.spikeCount),
     populationSpikes: recording.populationSpikes.slice(),
     synapticEvents: recording.synapticEvents,
+    modulators: modulators.slice(),
+    structure: { grown: 0, pruned: 0, born: 0, sample: new Uint32Array(0) },
   };
   clearRecording(recording, stepEnd);
   return frame;

@@ -4,8 +4,11 @@
  * engine is built. Nothing here is reallocated while the network runs.
  */
 import { CHANNEL_COUNT, type Connectome, type SynapseArrays } from '../connectome';
+import { MODULATOR_NAMES } from '@/model';
 import { philox4x32, Stream, toUniform } from '../rng';
+import type { LearningConstants } from './learning-params';
 import type { PopulationConstants } from './params';
+import { createReverseIndex, type ReverseIndex } from './reverse-index';
 
 export interface NeuronState {
   /** Membrane potential, mV. */
@@ -26,9 +29,13 @@ export interface NeuronState {
   phase: Float32Array;
   /** 1 where the neuron exists; dead neurons are skipped by every stage. */
   alive: Uint8Array;
+  /** Spike trace x (trace.ts): decays with the population's trace tau, jumps at each spike; kept only where a rule reads it, else 0. */
+  trace: Float32Array;
+  /** Adaptive threshold, mV: LIF populations with `adaptive_threshold` fire at v_thresh + theta; 0 elsewhere. */
+  theta: Float32Array;
 }
 
-export interface CpuState extends NeuronState {
+export interface CpuState extends NeuronState, ReverseIndex {
   neuronCount: number;
   /** The engine's own copies of the synapse rows: plasticity mutates them. */
   synapses: SynapseArrays;
@@ -39,6 +46,10 @@ export interface CpuState extends NeuronState {
    * channel are contiguous over neurons, so delivery reads them in order.
    */
   ring: Int32Array;
+  /** Per synapse slot, the three-factor rules' tag waiting for a modulator; empty when no projection is modulated. */
+  eligibility: Float32Array;
+  /** Level of each modulator, in MODULATOR_NAMES order. */
+  modulators: Float32Array;
 }
 
 /** The spikes of the current step, in emission order; `neuron` has room for every neuron. */
@@ -61,7 +72,7 @@ function copySynapses(s: SynapseArrays): SynapseArrays {
  * source's phase drawn from key (seed, Stream.init), counter (population,
  * neuron within it, 1, 0), so regular sources do not all fire in lockstep.
  */
-export function createState(connectome: Connectome, constants: PopulationConstants[]): CpuState {
+export function createState(connectome: Connectome, constants: PopulationConstants[], learning: LearningConstants): CpuState {
   const n = connectome.neuronCount;
   const state: CpuState = {
     neuronCount: n,
@@ -75,9 +86,14 @@ export function createState(connectome: Connectome, constants: PopulationConstan
     rate_hz: new Float32Array(n),
     phase: new Float32Array(n),
     alive: connectome.alive.slice(),
+    trace: new Float32Array(n),
+    theta: new Float32Array(n),
     synapses: copySynapses(connectome.synapses),
     ringLength: connectome.ringLength,
     ring: new Int32Array(connectome.ringLength * CHANNEL_COUNT * n),
+    eligibility: new Float32Array(learning.plastic.modulated.length > 0 ? connectome.synapses.target.length : 0),
+    modulators: new Float32Array(MODULATOR_NAMES.length),
+    ...createReverseIndex(connectome, learning.reverse),
   };
   const words = new Uint32Array(4);
   const seed = connectome.genome.seed;
@@ -96,7 +112,7 @@ export function createState(connectome: Connectome, constants: PopulationConstan
 
 /** Every state array by name, as snapshots store them (synapse arrays under their SynapseArrays names). */
 export function stateArrays(state: CpuState): Record<string, Float32Array | Int32Array | Uint32Array | Uint16Array | Uint8Array> {
-  const { v, u, ge, gi, gE, gI, refractory, rate_hz, phase, alive, ring } = state;
+  const { v, u, ge, gi, gE, gI, refractory, rate_hz, phase, alive, trace, theta, ring, eligibility, modulators, reverseSlot, reverseCount } = state;
   const { target, weight, delaySteps, rowEnd } = state.synapses;
-  return { v, u, ge, gi, gE, gI, refractory, rate_hz, phase, alive, target, weight, delaySteps, rowEnd, ring };
+  return { v, u, ge, gi, gE, gI, refractory, rate_hz, phase, alive, trace, theta, target, weight, delaySteps, rowEnd, ring, eligibility, modulators, reverseSlot, reverseCount };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CpuEngine } from '@/sim/cpu';
 import { handConnectome, lif } from './fixtures';
 import { mixedNetwork } from './network';
+import { plasticNetwork } from './plastic-network';
 
 /** Spikes of `steps` steps as "step:neuron" strings, in emission order. */
 function spikeTrain(engine: CpuEngine, steps: number): string[] {
@@ -107,5 +108,34 @@ describe('CpuEngine snapshot and restore', () => {
     await expect(engine.restore(extra)).rejects.toThrow('array "w_trace" is not part of this engine\'s state');
     const { ring: _ring, ...withoutRing } = snapshot.arrays;
     await expect(engine.restore({ ...snapshot, arrays: withoutRing })).rejects.toThrow('array "ring" is missing');
+  });
+});
+
+describe('CpuEngine snapshot and restore with learning', () => {
+  /** 300 steps, a dopamine and an aversion pulse, 1,000 steps: spikes as "step:neuron". */
+  function learn(engine: CpuEngine): string[] {
+    const first = spikeTrain(engine, 300);
+    engine.pulseModulator('dopamine', 2);
+    engine.pulseModulator('aversion', 1);
+    return [...first, ...spikeTrain(engine, 1_000)];
+  }
+
+  it('restores every learning array at step 700 (weights, traces, theta, eligibility, modulators, reverse index) and continues spike for spike and weight for weight', async () => {
+    const uninterrupted = new CpuEngine(plasticNetwork());
+    uninterrupted.pulseModulator('dopamine', 1);
+    uninterrupted.step(700);
+    const snapshot = await uninterrupted.snapshot();
+    for (const name of ['trace', 'theta', 'eligibility', 'modulators', 'reverseSlot', 'reverseCount']) expect(snapshot.arrays[name]?.length, name).toBeGreaterThan(0);
+    uninterrupted.takeFrame();
+    const expected = learn(uninterrupted);
+    expect(expected.length).toBeGreaterThan(500);
+
+    const resumed = new CpuEngine(plasticNetwork());
+    resumed.step(50);
+    await resumed.restore(snapshot);
+    expect(learn(resumed)).toEqual(expected);
+    const [a, b] = [await uninterrupted.snapshot(), await resumed.snapshot()];
+    expect(b.arrays.weight).not.toEqual(snapshot.arrays.weight);
+    for (const name of Object.keys(a.arrays)) expect(b.arrays[name], name).toEqual(a.arrays[name]);
   });
 });

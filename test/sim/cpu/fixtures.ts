@@ -23,6 +23,9 @@ export interface HandProjection {
   target: string;
   synapse?: 'current' | 'conductance';
   synapses: HandSynapse[];
+  /** Learning rule and normalisation, as the genome writes them. */
+  plasticity?: ProjectionInput['plasticity'];
+  normalization?: ProjectionInput['normalization'];
 }
 
 export interface HandNetwork {
@@ -30,6 +33,7 @@ export interface HandNetwork {
   projections?: HandProjection[];
   seed?: number;
   dt_ms?: number;
+  modulators?: GenomeInput['modulators'];
 }
 
 /** Where a neuron starts: init_v_mV when constant, else LIF rest, Izhikevich -65 mV, sources 0 (as the builder does). */
@@ -48,6 +52,7 @@ export function handConnectome(network: HandNetwork): Connectome {
     seed: network.seed ?? 1,
     dt_ms: network.dt_ms ?? 0.1,
     populations: network.populations,
+    modulators: network.modulators,
     projections: hand.map(
       (p): ProjectionInput => ({
         source: p.source,
@@ -56,6 +61,8 @@ export function handConnectome(network: HandNetwork): Connectome {
         connectivity: { kind: 'probability', p: 0 },
         weight: { kind: 'constant', value: 0 },
         row_capacity: rowCapacityOf(p),
+        plasticity: p.plasticity,
+        normalization: p.normalization,
       }),
     ),
   });

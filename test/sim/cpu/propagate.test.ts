@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNEL_COUNT, Channel, EMPTY_SLOT, FIXED_POINT_SCALE } from '@/sim/connectome';
 import { CpuEngine, populationConstants } from '@/sim/cpu';
+import { learningConstants } from '@/sim/cpu/learning-params';
 import { outgoingRows, propagate } from '@/sim/cpu/propagate';
 import { createSpikeList, createState } from '@/sim/cpu/state';
 import { handConnectome, lif } from './fixtures';
@@ -39,7 +40,7 @@ function network() {
 describe('propagate', () => {
   it('adds floor(w 2^16 + 0.5) = 8091 at slot (t + d) % ringLength of the channel, wrapping past the ring end', () => {
     const connectome = network();
-    const state = createState(connectome, populationConstants(connectome));
+    const state = createState(connectome, populationConstants(connectome), learningConstants(connectome));
     const spikes = createSpikeList(connectome.neuronCount);
     spikes.neuron[0] = 0;
     spikes.count = 1;
@@ -56,7 +57,7 @@ describe('propagate', () => {
 
   it('skips an emptied slot inside a row (EMPTY_SLOT target): 2 events instead of 3', () => {
     const connectome = network();
-    const state = createState(connectome, populationConstants(connectome));
+    const state = createState(connectome, populationConstants(connectome), learningConstants(connectome));
     state.synapses.target[1] = EMPTY_SLOT;
     const spikes = createSpikeList(connectome.neuronCount);
     spikes.count = 1;
