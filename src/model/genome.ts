@@ -168,6 +168,7 @@ export function checkGenome(genome: Genome): FieldError[] {
     if (p.layout.kind === 'grid' && p.layout.width * p.layout.height !== capacity)
       err(`${at}.layout`, `grid ${p.layout.width}x${p.layout.height} holds ${p.layout.width * p.layout.height} neurons but the capacity is ${capacity}`);
     if (p.role === 'sensor' && p.neuron.model !== 'spike_source') err(`${at}.neuron.model`, 'a sensor population must be a spike_source');
+    if (p.adaptive_threshold && p.neuron.model !== 'lif') err(`${at}.adaptive_threshold`, `needs a lif population, not ${p.neuron.model}`);
   });
 
   const dupProj = duplicates(genome.projections.map(projectionName));

@@ -5,8 +5,7 @@
  * defines what each parameter does; the WebGPU engine mirrors it.
  */
 import { z } from 'zod';
-
-const finite = () => z.number({ error: 'must be a finite number' });
+import { finite } from './finite';
 const timeConstant = () => finite().gt(0, 'must be > 0 ms').max(1e8);
 
 /** Global neuromodulators; each decays to 0 with its own time constant. */

@@ -21,7 +21,7 @@ import {
 export const GENOME_FORMAT = 'neuroplay-genome';
 export const GENOME_VERSION = 1;
 
-const finite = () => z.number({ error: 'must be a finite number' });
+import { finite } from './finite';
 const voltage = () => finite().min(-LIMITS.maxAbsVoltageMv).max(LIMITS.maxAbsVoltageMv);
 const timeConstant = () => finite().gt(0, 'must be > 0 ms').max(LIMITS.maxTimeConstantMs);
 const rate = () => finite().min(0, 'must be >= 0 Hz').max(LIMITS.maxRateHz, `must be <= ${LIMITS.maxRateHz} Hz`);

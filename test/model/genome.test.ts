@@ -55,6 +55,15 @@ describe('genome validation', () => {
     expect(problems(g)).toEqual(['dt_ms: must be <= 1 ms', 'populations[0].neuron.rate_hz: must be <= 1000 Hz']);
   });
 
+  it('keeps the range message of a learning-rule parameter, and refuses an adaptive threshold off LIF', () => {
+    const g = tiny();
+    g.projections![0].plasticity = { rule: 'stdp', a_minus: 2 };
+    g.populations[0].adaptive_threshold = {};
+    expect(problems(g)).toEqual(['projections[0].plasticity.a_minus: Too big: expected number to be <=1']);
+    g.projections![0].plasticity = { rule: 'stdp' };
+    expect(problems(g)).toEqual(['populations[0].adaptive_threshold: needs a lif population, not spike_source']);
+  });
+
   it('refuses a population bigger than the limit before anything is grown', () => {
     const g = tiny();
     g.populations[1].size = 2e9;
