@@ -78,5 +78,14 @@ export const Stream = {
   init: 3,
   /** Spike-source input. Counter: (step, floor(neuron / 4), 0, 0), word neuron % 4. */
   input: 4,
+  /**
+   * Structural plasticity (cpu/structure*.ts). Counter (.., tag) by its last word:
+   * growth on a projection (step, projection, attempt, tag), tags 0-3 on its
+   * period and 4-7 under negative drive; a newborn target's sources under the
+   * probability rule (projection, target, call, 8); weight and delay of a
+   * synapse made onto a newborn (projection, source, target, 9); the event
+   * sample's reservoir (event number low, high, 0, 10).
+   */
+  structure: 5,
 } as const;
 export type Stream = (typeof Stream)[keyof typeof Stream];

@@ -26,6 +26,13 @@ export const STAGES = [
   'modulation',
   /** Adaptive thresholds decay and rise with the step's spikes; synaptic normalisation runs on its period. */
   'homeostasis',
+  /**
+   * The connectome changes shape: each structural projection on its period
+   * pulls weights toward zero, prunes and grows; negative drives accumulate
+   * and, past their threshold, grow synapses; neurons are born. Each change
+   * is counted, and sampled for the frame.
+   */
+  'structure',
   /** Spikes of the step go to the recording; spikes per population are counted. */
   'record',
 ] as const;

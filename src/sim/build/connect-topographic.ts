@@ -7,7 +7,31 @@
 import { philox4x32, Stream, toUniform } from '../rng';
 import { rowBase, rowOverflow, type RowBlock } from './row-block';
 
-/** Key (seed, Stream.connect), counter (projection, source, target, 2), word 0; p = 1 draws nothing. */
+/**
+ * Whether source s connects to target t (local indices; global `sourceAt`,
+ * `targetAt` locate them in `position`): within the radius, then a draw
+ * under key (seed, Stream.connect), counter (projection, s, t, 2), word 0;
+ * p = 1 draws nothing. A pure function of the pair, so a neuron born later
+ * is wired as the builder would have wired it.
+ */
+export function topographicPair(
+  projection: number,
+  s: number,
+  t: number,
+  sourceAt: number,
+  targetAt: number,
+  radiusSq: number,
+  p: number,
+  position: Float32Array,
+  seed: number,
+  words: Uint32Array,
+): boolean {
+  const dx = position[2 * targetAt] - position[2 * sourceAt];
+  const dy = position[2 * targetAt + 1] - position[2 * sourceAt + 1];
+  if (dx * dx + dy * dy > radiusSq) return false;
+  return p >= 1 || toUniform(philox4x32(projection, s, t, 2, seed, Stream.connect, words)[0]) < p;
+}
+
 export function connectTopographic(block: RowBlock, radius: number, p: number, position: Float32Array): void {
   const { projection, source, target, skipSelf, seed, targets, rowEnd } = block;
   const capacity = projection.rowCapacity;
@@ -15,15 +39,10 @@ export function connectTopographic(block: RowBlock, radius: number, p: number, p
   const words = new Uint32Array(4);
   for (let s = 0; s < source.size; s++) {
     const base = rowBase(block, s);
-    const x = position[2 * (source.start + s)];
-    const y = position[2 * (source.start + s) + 1];
     let used = 0;
     for (let t = 0; t < target.size; t++) {
       if (skipSelf && t === s) continue;
-      const dx = position[2 * (target.start + t)] - x;
-      const dy = position[2 * (target.start + t) + 1] - y;
-      if (dx * dx + dy * dy > radiusSq) continue;
-      if (p < 1 && toUniform(philox4x32(projection.index, s, t, 2, seed, Stream.connect, words)[0]) >= p) continue;
+      if (!topographicPair(projection.index, s, t, source.start + s, target.start + t, radiusSq, p, position, seed, words)) continue;
       if (used < capacity) targets[base + used] = target.start + t;
       used++;
     }

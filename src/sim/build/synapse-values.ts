@@ -7,10 +7,44 @@ import { philox4x32, Stream } from '../rng';
 import { drawFromWords, isConstant } from './distributions';
 import { rowBase, type RowBlock } from './row-block';
 
+/** A synapse's two distributions and the step they round delays to. */
+export interface SynapseDistributions {
+  weight: Distribution;
+  delayMs: Distribution;
+  dtMs: number;
+}
+
 /**
- * Key (seed, Stream.synapse), counter (projection, source, slot, 1): the
- * weight takes words 0 (and 1), the delay words 2 (and 3). When both are
- * constant no Philox call is made. Returns the longest delay, in steps.
+ * One synapse's weight and delay into weights[at] and delaySteps[at]: key
+ * (seed, stream), counter (c0, c1, c2, tag); the weight takes words 0 (and
+ * 1), the delay words 2 (and 3); no Philox call when both are constant.
+ * Weights are magnitudes: clipped at 0 (the schema already refuses negative
+ * ones). Returns the delay in steps.
+ */
+export function drawSynapseValue(
+  d: SynapseDistributions,
+  seed: number,
+  stream: Stream,
+  c0: number,
+  c1: number,
+  c2: number,
+  tag: number,
+  words: Uint32Array,
+  weights: Float32Array,
+  delaySteps: Uint16Array,
+  at: number,
+): number {
+  if (!isConstant(d.weight) || !isConstant(d.delayMs)) philox4x32(c0, c1, c2, tag, seed, stream, words);
+  weights[at] = Math.max(0, drawFromWords(d.weight, words[0], words[1]));
+  const steps = delayToSteps(drawFromWords(d.delayMs, words[2], words[3]), d.dtMs);
+  delaySteps[at] = steps;
+  return steps;
+}
+
+/**
+ * Key (seed, Stream.synapse), counter (projection, source, slot, 1). When
+ * both distributions are constant one value serves every slot. Returns the
+ * longest delay, in steps.
  */
 export function drawSynapseValues(
   block: RowBlock,
@@ -23,7 +57,6 @@ export function drawSynapseValues(
   const { projection, source, seed, rowEnd } = block;
   let maxSteps = 0;
   if (isConstant(weight) && isConstant(delayMs)) {
-    // Weights are magnitudes: clipped at 0 (the schema already refuses negative ones).
     const w = Math.max(0, drawFromWords(weight, 0, 0));
     const steps = delayToSteps(drawFromWords(delayMs, 0, 0), dtMs);
     for (let s = 0; s < source.size; s++) {
@@ -37,15 +70,13 @@ export function drawSynapseValues(
     }
     return maxSteps;
   }
+  const d: SynapseDistributions = { weight, delayMs, dtMs };
   const words = new Uint32Array(4);
   for (let s = 0; s < source.size; s++) {
     const base = rowBase(block, s);
     const used = rowEnd[projection.rowStart + s];
     for (let slot = 0; slot < used; slot++) {
-      philox4x32(projection.index, s, slot, 1, seed, Stream.synapse, words);
-      weights[base + slot] = Math.max(0, drawFromWords(weight, words[0], words[1]));
-      const steps = delayToSteps(drawFromWords(delayMs, words[2], words[3]), dtMs);
-      delaySteps[base + slot] = steps;
+      const steps = drawSynapseValue(d, seed, Stream.synapse, projection.index, s, slot, 1, words, weights, delaySteps, base + slot);
       if (steps > maxSteps) maxSteps = steps;
     }
   }

@@ -5,12 +5,14 @@
  */
 import { LIMITS, type ModulatorName } from '@/model';
 import type { Connectome } from '../connectome';
-import type { Backend, Engine, EngineOptions, EngineSnapshot, Frame } from '../engine';
+import { StructuralEventKind, type Backend, type Engine, type EngineOptions, type EngineSnapshot, type Frame } from '../engine';
 import { STAGES, type Stage } from '../schedule';
 import { homeostasis } from './homeostasis';
+import { imprintKey, imprintValue, type ImprintOptions } from './imprint';
 import { inputs } from './inputs';
 import { integrate } from './integrate';
 import { learningConstants, type LearningConstants } from './learning-params';
+import { giveBirth } from './neurogenesis';
 import { checkLevel, modulation, modulatorIndex } from './modulation';
 import { normalizationScratch, normalizeProjection } from './normalize';
 import { populationConstants, type PopulationConstants } from './params';
@@ -19,6 +21,18 @@ import { outgoingRows, propagate, type OutgoingRows } from './propagate';
 import { clearRecording, createRecording, record, takeFrame, type Recording } from './record';
 import { restoreSnapshot, takeSnapshot } from './snapshot';
 import { createSpikeList, createState, type CpuState, type SpikeList } from './state';
+import { structure } from './structure';
+import { countAlive, createStructureContext, type StructureContext } from './structure-context';
+import { totalOf } from './structure-events';
+import type { ProjectionSite } from './structure-params';
+import { TraceMode } from './trace';
+
+/** Structural events since step 0. */
+export interface StructuralTotals {
+  grown: number;
+  pruned: number;
+  born: number;
+}
 
 export class CpuEngine implements Engine {
   readonly backend: Backend = 'cpu';
@@ -31,6 +45,8 @@ export class CpuEngine implements Engine {
   private readonly outgoing: OutgoingRows[][];
   private readonly spikes: SpikeList;
   private readonly recording: Recording;
+  /** Stage `structure`'s alive counts, event sink and scratch. */
+  private readonly structure: StructureContext;
   private readonly seed: number;
   /** Scratch words for Philox draws, reused every step. */
   private readonly words = new Uint32Array(4);
@@ -50,6 +66,7 @@ export class CpuEngine implements Engine {
     this.spikes = createSpikeList(connectome.neuronCount);
     this.recording = createRecording(connectome.populations.length, options.recordSpikes ?? true, 0);
     this.seed = connectome.genome.seed;
+    this.structure = createStructureContext(connectome, this.state, this.learning.structure, this.constants, this.recording.structure);
     const stages: Record<Stage, () => void> = {
       inputs: () => inputs(this.state, this.constants, this.steps, this.seed, this.words, this.spikes),
       integrate: () => integrate(this.state, this.constants, this.steps, this.spikes),
@@ -59,6 +76,7 @@ export class CpuEngine implements Engine {
       plasticity: () => plasticity(this.state, this.learning.traces, this.learning.plastic, this.connectome.populationOf, this.spikes),
       modulation: () => modulation(this.state, this.learning.plastic, this.learning.modulatorDecay),
       homeostasis: () => homeostasis(this.state, this.learning.homeostasis, this.connectome.populationOf, this.steps, this.spikes, this.normalizeSums),
+      structure: () => structure(this.structure, this.connectome.populationOf, this.steps, this.spikes),
       record: () => record(this.recording, this.spikes, this.connectome.populationOf, this.steps),
     };
     this.schedule = STAGES.map((stage) => stages[stage]);
@@ -118,6 +136,52 @@ export class CpuEngine implements Engine {
     normalizeProjection(this.state, c, this.normalizeSums);
   }
 
+  /**
+   * Brings the lowest unborn neuron of `population` into the network now,
+   * reset and wired by its projections' rules (neurogenesis.ts); returns its
+   * global index, or -1 when the population is at capacity. The next frame
+   * counts the birth and its synapses.
+   */
+  birth(population: number): number {
+    const layout = this.connectome.populations[population];
+    if (!layout) throw new RangeError(`birth: no population ${population} (the network has ${this.connectome.populations.length})`);
+    return giveBirth(this.structure, population);
+  }
+
+  /** Growths, prunings and births since step 0 (snapshots carry them; frames count them per frame). */
+  structuralTotals(): StructuralTotals {
+    const totals = this.state.structureTotals;
+    return { grown: totalOf(totals, StructuralEventKind.grown), pruned: totalOf(totals, StructuralEventKind.pruned), born: totalOf(totals, StructuralEventKind.born) };
+  }
+
+  /**
+   * One-shot imprint of a key (imprint.ts): alive `neuron` of the projection's
+   * target population takes, as its incoming weights in `projection`, the
+   * pattern its sources present now (their traces) or `options.key`.
+   * Returns the number of synapses that hold the key.
+   */
+  imprint(neuron: number, projection: number, options?: ImprintOptions): number {
+    const site = this.siteOf(projection, 'imprint');
+    const traceKept = this.learning.traces.modeOf[this.connectome.projections[projection].source] !== TraceMode.none;
+    return imprintKey(this.connectome, this.state, site, neuron, traceKept, options);
+  }
+
+  /**
+   * The value of a key-value neuron (imprint.ts): alive `neuron` of the
+   * projection's source population sets the weight of its synapse onto each
+   * target j to values[j] (one per neuron of the target's capacity). Returns
+   * the number of synapses set.
+   */
+  imprintValue(neuron: number, projection: number, values: Float32Array): number {
+    return imprintValue(this.connectome, this.state, this.siteOf(projection, 'imprintValue'), neuron, values);
+  }
+
+  private siteOf(projection: number, at: string): ProjectionSite {
+    const site = this.learning.structure.sites[projection];
+    if (!site) throw new RangeError(`${at}: no projection ${projection} (the network has ${this.connectome.projections.length})`);
+    return site;
+  }
+
   /** The frame since the previous one, synchronously (the CLI's loop); `readFrame` wraps it. */
   takeFrame(): Frame {
     return takeFrame(this.recording, this.steps, this.state.modulators);
@@ -139,6 +203,7 @@ export class CpuEngine implements Engine {
       return Promise.reject(error);
     }
     this.steps = snapshot.step;
+    countAlive(this.connectome, this.state.alive, this.structure.aliveCount);
     clearRecording(this.recording, this.steps);
     return Promise.resolve();
   }

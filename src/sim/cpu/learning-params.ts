@@ -1,9 +1,9 @@
 /**
  * Everything learning needs that is fixed when the engine is built: which
  * traces are kept, the plastic projections and their reverse-index columns,
- * the modulators' decay, the adaptive thresholds and the normalisations.
- * The counterpart of params.ts for the stages plasticity, modulation and
- * homeostasis.
+ * the modulators' decay, the adaptive thresholds, the normalisations and
+ * the structural changes. The counterpart of params.ts for the stages
+ * plasticity, modulation, homeostasis and structure.
  */
 import type { Connectome } from '../connectome';
 import { homeostasisConstants, type Homeostasis } from './homeostasis';
@@ -11,6 +11,7 @@ import { modulatorDecay } from './modulation';
 import { normalizationConstants, type NormalizationConstants } from './normalize';
 import { plasticFlags, plasticProjections, type PlasticProjections } from './plastic-projections';
 import { reverseLayout, type ReverseLayout } from './reverse-index';
+import { structureConstants, traceReaders, type StructureConstants } from './structure-params';
 import { traceConstants, type Traces } from './trace';
 
 export interface LearningConstants {
@@ -22,6 +23,8 @@ export interface LearningConstants {
   /** By projection index; undefined where the projection has no normalisation. */
   normalizations: (NormalizationConstants | undefined)[];
   homeostasis: Homeostasis;
+  /** Pruning, growth, negative drive and neurogenesis (stage `structure`). */
+  structure: StructureConstants;
 }
 
 /** Throws (naming the population) when a genome asks for something the engine cannot do, e.g. an adaptive threshold on Izhikevich neurons. */
@@ -30,11 +33,13 @@ export function learningConstants(connectome: Connectome): LearningConstants {
   const plastic = plasticProjections(connectome, reverse);
   const normalizations = normalizationConstants(connectome);
   return {
-    traces: traceConstants(connectome, plastic.all.map((c) => connectome.projections[c.projection])),
+    // Traces are kept where a rule reads them, and where growth looks for recently active neurons.
+    traces: traceConstants(connectome, [...plastic.all.map((c) => connectome.projections[c.projection]), ...traceReaders(connectome)]),
     plastic,
     reverse,
     modulatorDecay: modulatorDecay(connectome.genome),
     normalizations,
     homeostasis: homeostasisConstants(connectome, normalizations),
+    structure: structureConstants(connectome, reverse),
   };
 }

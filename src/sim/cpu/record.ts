@@ -5,6 +5,7 @@
  */
 import type { Frame } from '../engine';
 import type { SpikeList } from './state';
+import { clearStructureRecording, createStructureRecording, type StructureRecording } from './structure-events';
 
 /** Spikes the recording holds before its first growth. */
 const INITIAL_CAPACITY = 4096;
@@ -18,6 +19,8 @@ export interface Recording {
   spikeCount: number;
   populationSpikes: Float64Array;
   synapticEvents: number;
+  /** Growths, prunings and births, and their sample (stage `structure` writes them). */
+  structure: StructureRecording;
   /** First step the next frame covers. */
   frameStart: number;
 }
@@ -31,6 +34,7 @@ export function createRecording(populationCount: number, enabled: boolean, frame
     spikeCount: 0,
     populationSpikes: new Float64Array(populationCount),
     synapticEvents: 0,
+    structure: createStructureRecording(),
     frameStart,
   };
 }
@@ -67,9 +71,10 @@ export function record(recording: Recording, spikes: SpikeList, populationOf: Ui
 /**
  * The frame since the last one, copied out (the caller may transfer it), with
  * the modulator levels as they stand at `stepEnd`; the recording starts over
- * at `stepEnd`. No structural change happens yet, so `structure` counts none.
+ * at `stepEnd`.
  */
 export function takeFrame(recording: Recording, stepEnd: number, modulators: Float32Array): Frame {
+  const { structure } = recording;
   const frame: Frame = {
     stepStart: recording.frameStart,
     stepEnd,
@@ -78,7 +83,7 @@ export function takeFrame(recording: Recording, stepEnd: number, modulators: Flo
     populationSpikes: recording.populationSpikes.slice(),
     synapticEvents: recording.synapticEvents,
     modulators: modulators.slice(),
-    structure: { grown: 0, pruned: 0, born: 0, sample: new Uint32Array(0) },
+    structure: { grown: structure.grown, pruned: structure.pruned, born: structure.born, sample: structure.sample.slice(0, 3 * structure.sampleCount) },
   };
   clearRecording(recording, stepEnd);
   return frame;
@@ -89,5 +94,6 @@ export function clearRecording(recording: Recording, frameStart: number): void {
   recording.spikeCount = 0;
   recording.populationSpikes.fill(0);
   recording.synapticEvents = 0;
+  clearStructureRecording(recording.structure);
   recording.frameStart = frameStart;
 }

@@ -120,3 +120,32 @@ export function createReverseIndex(connectome: Connectome, layout: ReverseLayout
   }
   return index;
 }
+
+/** Enters `slot` in column j of `c`: false, and nothing written, when the column is full. */
+export function addReverseEntry(index: ReverseIndex, c: ReverseColumns, j: number, slot: number): boolean {
+  const count = index.reverseCount[c.countStart + j];
+  if (count >= c.columnCapacity) return false;
+  index.reverseSlot[c.columnStart + j * c.columnCapacity + count] = slot;
+  index.reverseCount[c.countStart + j] = count + 1;
+  return true;
+}
+
+/** Removes `slot` from column j of `c`: the column's last entry moves into its place. False when the slot is not there. */
+export function removeReverseEntry(index: ReverseIndex, c: ReverseColumns, j: number, slot: number): boolean {
+  const { reverseSlot, reverseCount } = index;
+  const first = c.columnStart + j * c.columnCapacity;
+  const last = first + reverseCount[c.countStart + j] - 1;
+  for (let k = first; k <= last; k++) {
+    if (reverseSlot[k] !== slot) continue;
+    reverseSlot[k] = reverseSlot[last];
+    reverseSlot[last] = 0;
+    reverseCount[c.countStart + j]--;
+    return true;
+  }
+  return false;
+}
+
+/** Whether column j of `c` can take one more entry. */
+export function columnHasRoom(index: ReverseIndex, c: ReverseColumns, j: number): boolean {
+  return index.reverseCount[c.countStart + j] < c.columnCapacity;
+}

@@ -9,6 +9,8 @@ import { philox4x32, Stream, toUniform } from '../rng';
 import type { LearningConstants } from './learning-params';
 import type { PopulationConstants } from './params';
 import { createReverseIndex, type ReverseIndex } from './reverse-index';
+import { TOTALS_LENGTH } from './structure-events';
+import { ringLengthFor } from './structure-params';
 
 export interface NeuronState {
   /** Membrane potential, mV. */
@@ -50,6 +52,10 @@ export interface CpuState extends NeuronState, ReverseIndex {
   eligibility: Float32Array;
   /** Level of each modulator, in MODULATOR_NAMES order. */
   modulators: Float32Array;
+  /** Negative drive of each population (negative-drive.ts); 0 where it has none. */
+  negativeDrive: Float32Array;
+  /** Structural events since the start: (low, high) u32 words of grown, pruned, born (structure-events.ts). */
+  structureTotals: Uint32Array;
 }
 
 /** The spikes of the current step, in emission order; `neuron` has room for every neuron. */
@@ -67,13 +73,23 @@ function copySynapses(s: SynapseArrays): SynapseArrays {
 }
 
 /**
+ * A regular source's starting phase: key (seed, Stream.init), counter
+ * (population, neuron within it, 1, 0), so regular sources do not all fire
+ * in lockstep. The same at the start and at a birth.
+ */
+export function initialPhase(population: number, local: number, seed: number, words: Uint32Array): number {
+  return toUniform(philox4x32(population, local, 1, 0, seed, Stream.init, words)[0]);
+}
+
+/**
  * Initial state: v from the connectome, Izhikevich u = b v (the rest point's
  * recovery), rates from each source population's genome, and each regular
- * source's phase drawn from key (seed, Stream.init), counter (population,
- * neuron within it, 1, 0), so regular sources do not all fire in lockstep.
+ * source's initialPhase. The delay ring is as long as ringLengthFor says:
+ * the builder's, or more for synapses that may grow later.
  */
 export function createState(connectome: Connectome, constants: PopulationConstants[], learning: LearningConstants): CpuState {
   const n = connectome.neuronCount;
+  const ringLength = ringLengthFor(connectome);
   const state: CpuState = {
     neuronCount: n,
     v: Float32Array.from(connectome.initialV),
@@ -89,10 +105,12 @@ export function createState(connectome: Connectome, constants: PopulationConstan
     trace: new Float32Array(n),
     theta: new Float32Array(n),
     synapses: copySynapses(connectome.synapses),
-    ringLength: connectome.ringLength,
-    ring: new Int32Array(connectome.ringLength * CHANNEL_COUNT * n),
+    ringLength,
+    ring: new Int32Array(ringLength * CHANNEL_COUNT * n),
     eligibility: new Float32Array(learning.plastic.modulated.length > 0 ? connectome.synapses.target.length : 0),
     modulators: new Float32Array(MODULATOR_NAMES.length),
+    negativeDrive: new Float32Array(connectome.populations.length),
+    structureTotals: new Uint32Array(TOTALS_LENGTH),
     ...createReverseIndex(connectome, learning.reverse),
   };
   const words = new Uint32Array(4);
@@ -103,7 +121,7 @@ export function createState(connectome: Connectome, constants: PopulationConstan
     } else if (c.kind === 'spike_source') {
       state.rate_hz.fill(c.rateHz, c.start, c.end);
       if (c.process === 'regular') {
-        for (let i = c.start; i < c.end; i++) state.phase[i] = toUniform(philox4x32(c.population, i - c.start, 1, 0, seed, Stream.init, words)[0]);
+        for (let i = c.start; i < c.end; i++) state.phase[i] = initialPhase(c.population, i - c.start, seed, words);
       }
     }
   }
@@ -112,7 +130,11 @@ export function createState(connectome: Connectome, constants: PopulationConstan
 
 /** Every state array by name, as snapshots store them (synapse arrays under their SynapseArrays names). */
 export function stateArrays(state: CpuState): Record<string, Float32Array | Int32Array | Uint32Array | Uint16Array | Uint8Array> {
-  const { v, u, ge, gi, gE, gI, refractory, rate_hz, phase, alive, trace, theta, ring, eligibility, modulators, reverseSlot, reverseCount } = state;
+  const { v, u, ge, gi, gE, gI, refractory, rate_hz, phase, alive, trace, theta, ring, eligibility, modulators, reverseSlot, reverseCount, negativeDrive, structureTotals } = state;
   const { target, weight, delaySteps, rowEnd } = state.synapses;
-  return { v, u, ge, gi, gE, gI, refractory, rate_hz, phase, alive, trace, theta, target, weight, delaySteps, rowEnd, ring, eligibility, modulators, reverseSlot, reverseCount };
+  return {
+    v, u, ge, gi, gE, gI, refractory, rate_hz, phase, alive, trace, theta,
+    target, weight, delaySteps, rowEnd, ring, eligibility, modulators, reverseSlot, reverseCount,
+    negativeDrive, structureTotals,
+  };
 }

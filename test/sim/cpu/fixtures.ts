@@ -26,6 +26,12 @@ export interface HandProjection {
   /** Learning rule and normalisation, as the genome writes them. */
   plasticity?: ProjectionInput['plasticity'];
   normalization?: ProjectionInput['normalization'];
+  /** Pruning and growth, and what grown synapses draw their delay from (default 1 ms = 10 steps at dt 0.1 ms). */
+  structural?: ProjectionInput['structural'];
+  delay_ms?: ProjectionInput['delay_ms'];
+  autapses?: boolean;
+  /** Slots per row; default: the most synapses any row is given. */
+  rowCapacity?: number;
 }
 
 export interface HandNetwork {
@@ -45,7 +51,7 @@ function startV(population: PopulationInput): number {
 
 export function handConnectome(network: HandNetwork): Connectome {
   const hand = network.projections ?? [];
-  const rowCapacityOf = (p: HandProjection) => Math.max(1, ...countBy(p.synapses.map((s) => s.from)));
+  const rowCapacityOf = (p: HandProjection) => p.rowCapacity ?? Math.max(1, ...countBy(p.synapses.map((s) => s.from)));
   const genome = parseGenome({
     format: GENOME_FORMAT,
     version: GENOME_VERSION,
@@ -63,6 +69,9 @@ export function handConnectome(network: HandNetwork): Connectome {
         row_capacity: rowCapacityOf(p),
         plasticity: p.plasticity,
         normalization: p.normalization,
+        structural: p.structural,
+        delay_ms: p.delay_ms,
+        autapses: p.autapses,
       }),
     ),
   });

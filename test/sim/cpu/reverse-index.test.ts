@@ -3,6 +3,7 @@ import { cubaGenome, GENOME_FORMAT, GENOME_VERSION, parseGenome } from '@/model'
 import { buildConnectome, EMPTY_SLOT } from '@/sim';
 import { CpuEngine } from '@/sim/cpu';
 import { learningConstants } from '@/sim/cpu/learning-params';
+import { addReverseEntry, removeReverseEntry } from '@/sim/cpu/reverse-index';
 
 /** in (50 sources) -> E (40, capacity 48) plastic at p = 0.2; E -> E static at p = 0.1; E -> E plastic again, fixed in-degree 5. */
 function network() {
@@ -70,5 +71,24 @@ describe('reverse index', () => {
   it('is empty, as is eligibility, for a network without plasticity (CUBA, N = 1,000)', () => {
     const { state } = new CpuEngine(buildConnectome(parseGenome(cubaGenome(1000, 1))));
     expect([state.reverseSlot.length, state.reverseCount.length, state.eligibility.length]).toEqual([0, 0, 0]);
+  });
+});
+
+describe('reverse index edits', () => {
+  const column = { targetStart: 0, columnCount: 2, columnCapacity: 3, columnStart: 0, countStart: 0 };
+
+  it('adds at the end of a column and refuses a fourth entry in a column of 3, writing nothing', () => {
+    const index = { reverseSlot: new Uint32Array(6), reverseCount: new Uint32Array(2) };
+    expect([10, 11, 12, 13].map((slot) => addReverseEntry(index, column, 1, slot))).toEqual([true, true, true, false]);
+    expect(Array.from(index.reverseSlot)).toEqual([0, 0, 0, 10, 11, 12]);
+    expect(Array.from(index.reverseCount)).toEqual([0, 3]);
+  });
+
+  it('removes an entry by moving the column\'s last one into its place: [10, 11, 12] without 10 is [12, 11]', () => {
+    const index = { reverseSlot: Uint32Array.of(10, 11, 12, 0, 0, 0), reverseCount: Uint32Array.of(3, 0) };
+    expect(removeReverseEntry(index, column, 0, 10)).toBe(true);
+    expect(Array.from(index.reverseSlot.subarray(0, 3))).toEqual([12, 11, 0]);
+    expect(index.reverseCount[0]).toBe(2);
+    expect(removeReverseEntry(index, column, 0, 10)).toBe(false);
   });
 });
