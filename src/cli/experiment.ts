@@ -37,13 +37,15 @@ function validated(input: unknown, prefix: string): Genome {
  * the option would silently run at its fixed size, so the runner refuses.
  */
 export function presetRescales(preset: Preset): boolean {
+  const n = preset.defaultNeurons;
+  if (n === undefined) return false;
   const probe = (neurons: number) => JSON.stringify(preset.genome({ neurons, seed: 1 }).populations);
-  return probe(preset.defaultNeurons) !== probe(preset.defaultNeurons * 2);
+  return probe(n) !== probe(n * 2);
 }
 
 function fromPreset(preset: Preset, overrides: ExperimentOverrides): Experiment {
   if (overrides.neurons !== undefined && !presetRescales(preset))
-    throw new UsageError([`--neurons: the preset "${preset.name}" has a fixed size (${preset.defaultNeurons} neurons) and does not rescale`]);
+    throw new UsageError([`--neurons: the preset "${preset.name}" has a fixed size and does not rescale`]);
   const input: GenomeInput = preset.genome({ neurons: overrides.neurons, seed: overrides.seed });
   const genome = validated(input, overrides.neurons !== undefined ? `--neurons ${overrides.neurons}: ` : '');
   return { genome, preset: preset.name, source: preset.name };

@@ -1,5 +1,6 @@
 /**
- * A progress bar on stderr for stepping, in simulated milliseconds. On a
+ * A progress bar on stderr (simulated milliseconds, or samples of a
+ * protocol). On a
  * terminal it shows at once; when stderr is a file or a pipe it appears only
  * for long runs (as a line every few seconds), so short runs and logs of
  * tests stay clean.
@@ -21,35 +22,35 @@ export function shouldShowProgress(isTTY: boolean, elapsedS: number, fractionDon
   return elapsedS / fractionDone >= LONG_RUN_S;
 }
 
-export class StepProgress {
+export class ProgressBar {
   private bar: SingleBar | null = null;
   private readonly startMs = performance.now();
 
+  /** `unit` names what is counted ("ms simulated", "samples"). */
   constructor(
     private readonly label: string,
-    private readonly totalSteps: number,
-    private readonly dtMs: number,
+    private readonly total: number,
+    private readonly unit: string,
     private readonly stream: NodeJS.WriteStream = process.stderr,
   ) {}
 
-  /** Reports that `stepsDone` of the steps are done. */
-  update(stepsDone: number): void {
-    const simulatedMs = Math.round(stepsDone * this.dtMs);
+  /** Reports that `done` of the total are done; `note` (e.g. the latest metric) is shown beside the bar. */
+  update(done: number, note = ''): void {
     if (!this.bar) {
       const elapsedS = (performance.now() - this.startMs) / 1000;
-      if (!shouldShowProgress(Boolean(this.stream.isTTY), elapsedS, stepsDone / this.totalSteps)) return;
+      if (!shouldShowProgress(Boolean(this.stream.isTTY), elapsedS, done / this.total)) return;
       this.bar = new SingleBar({
         stream: this.stream,
-        format: `${this.label} [{bar}] {percentage}% | {value}/{total} ms simulated | ETA {eta_formatted}`,
+        format: `${this.label} [{bar}] {percentage}% | {value}/{total} ${this.unit} | ETA {eta_formatted} {note}`,
         barsize: 30,
         hideCursor: true,
         noTTYOutput: !this.stream.isTTY,
         notTTYSchedule: 2000,
         etaBuffer: 20,
       });
-      this.bar.start(Math.round(this.totalSteps * this.dtMs), simulatedMs);
+      this.bar.start(this.total, done, { note });
     }
-    this.bar.update(simulatedMs);
+    this.bar.update(done, { note });
   }
 
   /** Draws the final state and releases the terminal line. */

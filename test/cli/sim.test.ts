@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT_USAGE } from '@/cli/main';
-import { cubaGenome } from '@/model';
+import { cubaGenome, PRESETS } from '@/model';
 
 const root = join(__dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'neuroplay-sim-'));
@@ -68,7 +68,7 @@ describe('npm run sim: output', () => {
 describe.concurrent('npm run sim: bad input exits with status 2 and one line per problem, no stack trace', () => {
   const valid = file('valid.json', JSON.stringify(cubaGenome(500)));
   const cases: [string, string[], (string | RegExp)[]][] = [
-    ['an unknown preset', ['cubaa'], ['sim: "cubaa" is neither a preset (balanced, cuba) nor a .json file']],
+    ['an unknown preset', ['cubaa'], [`sim: "cubaa" is neither a preset (${Object.keys(PRESETS).join(', ')}) nor a .json file`]],
     ['a missing file', [join(dir, 'missing.json')], [`sim: ${join(dir, 'missing.json')}: no such file`]],
     ['malformed JSON', [file('broken.json', '{"format": ')], [/^sim: \S+broken\.json: not valid JSON \(.+\)$/]],
     [
@@ -92,4 +92,24 @@ describe.concurrent('npm run sim: bad input exits with status 2 and one line per
       lines.forEach((line, i) => (typeof line === 'string' ? expect(printed[i]).toBe(line) : expect(printed[i]).toMatch(line)));
     });
   }
+});
+
+describe('npm run sim: experiments with a protocol', () => {
+  it('runs novelty to the end: its figures by name on the JSON line and its curve in --out (novel response above the habituated repeat)', async () => {
+    const out = join(dir, 'novelty.json');
+    const r = await sim('novelty', '--json', '--out', out);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
+    expect(report).toMatchObject({ preset: 'novelty', backend: 'cpu', curve_file: out, repeats: 6 });
+    expect(report.novel_response_hz).toBeGreaterThan(2 * report.repeat_response_hz);
+    const written = JSON.parse(readFileSync(out, 'utf8'));
+    expect(written.curve.length).toBe(written.repeats + written.partials + 2);
+  });
+
+  it('refuses --neurons on an experiment that does not rescale, and --dataset on one that takes none (exit 2)', async () => {
+    const neurons = await sim('punishment', '--neurons', '5');
+    expect(neurons).toMatchObject({ code: EXIT_USAGE, stderr: 'sim: --neurons: punishment does not rescale\n' });
+    const dataset = await sim('cuba', '--dataset', dir);
+    expect(dataset).toMatchObject({ code: EXIT_USAGE, stderr: 'sim: --dataset: cuba takes no data set\n' });
+  });
 });

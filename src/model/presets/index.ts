@@ -2,14 +2,17 @@
 import type { GenomeInput } from '../schema';
 import { cubaGenome, CUBA_DEFAULT_NEURONS } from './cuba';
 import { balancedGenome, BALANCED_DEFAULT_NEURONS } from './balanced';
+import { conditioningGenome } from './conditioning';
+import { noveltyGenome } from './novelty';
+import { punishmentGenome } from './punishment';
 
 export interface Preset {
   name: string;
   title: string;
   /** Paper or source the preset follows. */
   cites: string;
-  /** Neuron count used when none is asked for; presets that rescale take `neurons`. */
-  defaultNeurons: number;
+  /** Neuron count used when none is asked for, for presets that rescale with `neurons`; absent for fixed-size ones. */
+  defaultNeurons?: number;
   genome(options: { neurons?: number; seed?: number }): GenomeInput;
 }
 
@@ -27,6 +30,24 @@ export const PRESETS: Record<string, Preset> = {
     cites: 'Vogels & Abbott (2005), J. Neurosci. 25:10786; Brian2 examples/CUBA.py',
     defaultNeurons: CUBA_DEFAULT_NEURONS,
     genome: ({ neurons, seed }) => cubaGenome(neurons, seed),
+  },
+  conditioning: {
+    name: 'conditioning',
+    title: 'Reward conditioning: two stimuli, two outputs, dopamine when the right one wins',
+    cites: 'Izhikevich (2007), Cereb. Cortex 17:2443 (dopamine-gated eligibility traces)',
+    genome: ({ seed }) => conditioningGenome(seed),
+  },
+  punishment: {
+    name: 'punishment',
+    title: 'Punishment: an inhibitory aversion population learns what to suppress',
+    cites: 'three-factor STDP gated by an aversive signal (Fremaux & Gerstner 2016, Front. Neural Circuits 9:85)',
+    genome: ({ seed }) => punishmentGenome(seed),
+  },
+  novelty: {
+    name: 'novelty',
+    title: 'Novelty: new patterns pass, repeats habituate, a partial match drives the mismatch response',
+    cites: 'novelty and mismatch signals (Kumaran & Maguire 2007, PLoS Biol. 5:e50)',
+    genome: ({ seed }) => noveltyGenome(seed),
   },
 };
 
