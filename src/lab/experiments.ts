@@ -6,9 +6,11 @@
  */
 import type { DatasetSplit, ImageDataset } from '@/stimuli';
 import { runConditioning } from './conditioning';
+import { runDeprivation } from './deprivation';
 import { runDigits } from './digits';
 import { runNovelty } from './novelty';
 import type { CurvePoint, MetricRecord, Progress } from './protocol';
+import { runPruning } from './pruning';
 import { runPunishment } from './punishment';
 
 export interface LabRunOptions {
@@ -79,5 +81,19 @@ export const EXPERIMENTS: Record<string, LabExperiment> = {
     needsDataset: false,
     rescales: false,
     run: async (options, onProgress) => asRun(await runNovelty({ seed: options.seed }, onProgress)),
+  },
+  deprivation: {
+    name: 'deprivation',
+    title: 'Sensory deprivation: spontaneous activity replays learned patterns',
+    needsDataset: false,
+    rescales: false,
+    run: async (options, onProgress) => asRun(await runDeprivation({ seed: options.seed }, onProgress)),
+  },
+  pruning: {
+    name: 'pruning',
+    title: 'Pruning: the network keeps working on far fewer synapses',
+    needsDataset: false,
+    rescales: false,
+    run: async (options, onProgress) => asRun(await runPruning({ seed: options.seed }, onProgress)),
   },
 };

@@ -3,7 +3,9 @@ import type { GenomeInput } from '../schema';
 import { cubaGenome, CUBA_DEFAULT_NEURONS } from './cuba';
 import { balancedGenome, BALANCED_DEFAULT_NEURONS } from './balanced';
 import { conditioningGenome } from './conditioning';
+import { deprivationGenome } from './deprivation';
 import { noveltyGenome } from './novelty';
+import { pruningGenome } from './pruning';
 import { punishmentGenome } from './punishment';
 
 export interface Preset {
@@ -48,6 +50,18 @@ export const PRESETS: Record<string, Preset> = {
     title: 'Novelty: new patterns pass, repeats habituate, a partial match drives the mismatch response',
     cites: 'novelty and mismatch signals (Kumaran & Maguire 2007, PLoS Biol. 5:e50)',
     genome: ({ seed }) => noveltyGenome(seed),
+  },
+  deprivation: {
+    name: 'deprivation',
+    title: 'Sensory deprivation: after learning the senses go silent; what does the network do on its own?',
+    cites: 'replay of learned sequences in spontaneous activity (Wilson & McNaughton 1994, Science 265:676)',
+    genome: ({ seed }) => deprivationGenome(seed),
+  },
+  pruning: {
+    name: 'pruning',
+    title: 'Pruning: weak synapses pulled to zero and removed while the network keeps its answers',
+    cites: 'synaptic pruning under an L1-like decay (Chechik, Meilijson & Ruppin 1998, Neural Comput. 10:1759)',
+    genome: ({ seed }) => pruningGenome(seed),
   },
 };
 
