@@ -90,9 +90,7 @@ export interface DigitsInput {
  * The Diehl & Cook network with `neurons` excitatory and as many inhibitory
  * neurons. `input` sizes the retina (28 x 28 for MNIST); the normalisation
  * total scales with the pixel count so each pixel's mean weight stays
- * 78 / 784. The inhibition of Ai -> Ae is all-to-all here: the genome cannot
- * yet leave out the neuron's own partner, so the digits protocol removes
- * those synapses after the network is grown (src/lab/digits/inhibition.ts).
+ * 78 / 784.
  */
 export function digitsGenome(neurons = DIGITS_DEFAULT_NEURONS, seed = 1, input: DigitsInput = { width: 28, height: 28 }): GenomeInput {
   const p = DIEHL_COOK_2015;
@@ -180,6 +178,7 @@ export function digitsGenome(neurons = DIGITS_DEFAULT_NEURONS, seed = 1, input: 
         source: 'Ai',
         target: 'Ae',
         connectivity: { kind: 'probability', p: 1 },
+        skip_same_index: true,
         weight: { kind: 'constant', value: p.inhToExcWeight },
         delay_ms: oneStep,
         synapse: 'conductance',

@@ -1,0 +1,3 @@
+/** The Diehl & Cook (2015) digits experiment: network, protocol, result. */
+export * from './network';
+export * from './run';
