@@ -14,6 +14,7 @@ export interface LabOptions {
   seed?: number;
   neurons?: number;
   dataset?: string;
+  epochs?: number;
   json: boolean;
   /** Where the report (figures and curve) goes; default `<name>-curve.json`. */
   out?: string;
@@ -36,6 +37,7 @@ function formatFigure(value: unknown): string {
 export async function runLab(experiment: LabExperiment, options: LabOptions): Promise<LabReport> {
   if (options.neurons !== undefined && !experiment.rescales) throw new UsageError([`--neurons: ${experiment.name} does not rescale`]);
   if (options.dataset !== undefined && !experiment.needsDataset) throw new UsageError([`--dataset: ${experiment.name} takes no data set`]);
+  if (options.epochs !== undefined && !experiment.needsDataset) throw new UsageError([`--epochs: ${experiment.name} does not train on a data set`]);
   const dataset = experiment.needsDataset ? (options.dataset !== undefined ? idxFolder(options.dataset) : mnistPackage()) : undefined;
 
   let bar: ProgressBar | null = null;
@@ -44,7 +46,7 @@ export async function runLab(experiment: LabExperiment, options: LabOptions): Pr
     bar.update(p.doneAll, p.metric ? `| ${p.phase} ${p.metric.name} ${formatFigure(p.metric.value)}` : `| ${p.phase}`);
   };
   const start = performance.now();
-  const run = await experiment.run({ seed: options.seed, neurons: options.neurons, dataset, clock: () => performance.now() }, onProgress);
+  const run = await experiment.run({ seed: options.seed, neurons: options.neurons, epochs: options.epochs, dataset, clock: () => performance.now() }, onProgress);
   (bar as ProgressBar | null)?.stop();
   const wallS = (performance.now() - start) / 1000;
 

