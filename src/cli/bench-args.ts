@@ -7,6 +7,8 @@ export interface BenchOptions {
   sizes: number[];
   /** Run Brian2 beside our engine. */
   brian2: boolean;
+  /** Time the digits experiment's training too. */
+  digits: boolean;
   /** Repeats of our engine at every size; undefined: defaultRepeats(N). */
   repeats?: number;
   /** Simulated time per run, s. */
@@ -28,12 +30,13 @@ export function defaultRepeats(neurons: number): number {
   return neurons <= 16_000 ? 3 : 1;
 }
 
-const SPEC: Record<string, FlagKind> = { sizes: 'value', 'no-brian2': 'switch', repeats: 'value', duration: 'value', seed: 'value', help: 'switch' };
+const SPEC: Record<string, FlagKind> = { sizes: 'value', 'no-brian2': 'switch', 'no-digits': 'switch', repeats: 'value', duration: 'value', seed: 'value', help: 'switch' };
 
 export const BENCH_USAGE = `usage: npm run bench -- [flags]
 
   --sizes 4000,16000   network sizes N (default ${DEFAULT_SIZES.join(',')})
   --no-brian2          our engine only
+  --no-digits          skip the digits experiment's training throughput
   --repeats R          runs of our engine per size (default 3 up to 16,000 neurons, 1 above)
   --duration 1s        simulated time per run (default 1s)
   --seed S             seed of our network and of Brian2's (default 1)
@@ -48,5 +51,5 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   if (parsed.positional.length) parsed.problems.push(`unexpected argument: ${parsed.positional.join(' ')}`);
   const help = parsed.flags.has('help');
   if (parsed.problems.length && !help) throw new UsageError(parsed.problems);
-  return { sizes, brian2: !parsed.flags.has('no-brian2'), repeats, durationS, seed, help };
+  return { sizes, brian2: !parsed.flags.has('no-brian2'), digits: !parsed.flags.has('no-digits'), repeats, durationS, seed, help };
 }

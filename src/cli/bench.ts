@@ -7,6 +7,7 @@
 import { UsageError } from './args';
 import { BENCH_USAGE, defaultRepeats, parseBenchArgs, type BenchOptions } from './bench-args';
 import { runOurCuba } from './bench-cuba';
+import { benchDigits, formatDigitsBench } from './bench-digits';
 import { formatBenchTable, type BenchRow } from './bench-table';
 import { BRIAN2_PYTHON, brian2Version, runBrian2Cuba, type Brian2Mode, type Brian2Result } from './brian2';
 import { checkCubaRate } from './cuba-reference';
@@ -116,6 +117,7 @@ async function main(): Promise<void> {
     );
   if (checks.lines.length) notes.push('', 'Mean rate, ours against Brian2 (tolerance: src/cli/cuba-reference.ts):', ...checks.lines);
   process.stdout.write(`${formatBenchTable(rows)}\n${notes.join('\n')}\n`);
+  if (options.digits) process.stdout.write(`${formatDigitsBench(await benchDigits(options.seed))}\n`);
   if (!checks.allAgree) process.exitCode = 1;
 }
 

@@ -4,12 +4,12 @@ import { DEFAULT_SIZES, defaultRepeats, parseBenchArgs } from '@/cli/bench-args'
 
 describe('parseBenchArgs', () => {
   it('defaults to N = 4,000, 16,000, 64,000 with Brian2, 1 s, seed 1', () => {
-    expect(parseBenchArgs([])).toEqual({ sizes: DEFAULT_SIZES, brian2: true, repeats: undefined, durationS: 1, seed: 1, help: false });
+    expect(parseBenchArgs([])).toEqual({ sizes: DEFAULT_SIZES, brian2: true, digits: true, repeats: undefined, durationS: 1, seed: 1, help: false });
     expect(DEFAULT_SIZES).toEqual([4000, 16000, 64000]);
   });
 
-  it('reads --sizes 4000,16000 --no-brian2 --repeats 5', () => {
-    expect(parseBenchArgs(['--sizes', '4000,16000', '--no-brian2', '--repeats', '5'])).toMatchObject({ sizes: [4000, 16000], brian2: false, repeats: 5 });
+  it('reads --sizes 4000,16000 --no-brian2 --no-digits --repeats 5', () => {
+    expect(parseBenchArgs(['--sizes', '4000,16000', '--no-brian2', '--no-digits', '--repeats', '5'])).toMatchObject({ sizes: [4000, 16000], brian2: false, digits: false, repeats: 5 });
   });
 
   it('refuses a size below 400 neurons (p = 80 / N would pass 0.2) and 0 repeats', () => {
