@@ -6,6 +6,7 @@
  * irregularly at a few Hz rather than exploding or falling silent.
  */
 import { GENOME_FORMAT, GENOME_VERSION, type GenomeInput } from '../schema';
+import { poissonRetina, retinaSensor } from './retina';
 
 export const BALANCED_DEFAULT_NEURONS = 1000;
 
@@ -32,7 +33,7 @@ export function balancedGenome(neurons = BALANCED_DEFAULT_NEURONS, seed = 42): G
     seed,
     dt_ms: 0.1,
     populations: [
-      { name: 'retina', size: 256, neuron: { model: 'spike_source', process: 'poisson', rate_hz: 20 }, sign: 'excitatory', role: 'sensor', layout: { kind: 'grid', width: 16, height: 16 } },
+      poissonRetina(16, 16, { neuron: { model: 'spike_source', process: 'poisson', rate_hz: 20 } }),
       { name: 'E', size: nExc, neuron: lif, sign: 'excitatory', init_v_mV },
       { name: 'I', size: nInh, neuron: lif, sign: 'inhibitory', init_v_mV },
     ],
@@ -44,6 +45,6 @@ export function balancedGenome(neurons = BALANCED_DEFAULT_NEURONS, seed = 42): G
       { source: 'I', target: 'E', connectivity: inDegree(Math.round(nInh / 10), nInh), weight: { kind: 'constant', value: 2 }, delay_ms },
       { source: 'I', target: 'I', connectivity: inDegree(Math.round(nInh / 10), nInh), weight: { kind: 'constant', value: 2 }, delay_ms },
     ],
-    sensors: [{ name: 'retina', population: 'retina', kind: 'retina', encoding: 'rate', max_rate_hz: 63.75 }],
+    sensors: [retinaSensor(63.75)],
   };
 }

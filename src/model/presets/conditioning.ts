@@ -10,6 +10,7 @@
  * protocol (src/lab/conditioning) rewards "stimulus 0 -> A, stimulus 1 -> B".
  */
 import { GENOME_FORMAT, GENOME_VERSION, type GenomeInput } from '../schema';
+import { poissonRetina, retinaSensor } from './retina';
 
 /** How big the network is; the suite runs a smaller one than the runner. */
 export interface ConditioningSize {
@@ -107,14 +108,7 @@ export function conditioningGenome(seed = 1, size: ConditioningSize = CONDITIONI
     seed,
     dt_ms: c.dtMs,
     populations: [
-      {
-        name: 'retina',
-        size: 2 * k,
-        neuron: { model: 'spike_source', process: 'poisson', rate_hz: 0 },
-        sign: 'excitatory',
-        role: 'sensor',
-        layout: { kind: 'grid', width: 2 * k, height: 1 },
-      },
+      poissonRetina(2 * k),
       { name: 'A', size: size.outputNeurons, neuron: lif, sign: 'excitatory', role: 'output', init_v_mV },
       { name: 'B', size: size.outputNeurons, neuron: lif, sign: 'excitatory', role: 'output', init_v_mV },
       { name: 'inhA', size: size.poolNeurons, neuron: pool, sign: 'inhibitory', init_v_mV },
@@ -132,7 +126,7 @@ export function conditioningGenome(seed = 1, size: ConditioningSize = CONDITIONI
       { source: 'noiseA', target: 'A', connectivity: { kind: 'one_to_one' }, weight: { kind: 'constant', value: c.noiseWeightMv } },
       { source: 'noiseB', target: 'B', connectivity: { kind: 'one_to_one' }, weight: { kind: 'constant', value: c.noiseWeightMv } },
     ],
-    sensors: [{ name: 'retina', population: 'retina', kind: 'retina', encoding: 'rate', max_rate_hz: c.stimulusRateHz }],
+    sensors: [retinaSensor(c.stimulusRateHz)],
     modulators: { dopamine: { tau_ms: c.tauDopamineMs }, aversion: { tau_ms: 200 } },
   };
 }

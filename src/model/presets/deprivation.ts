@@ -12,6 +12,7 @@
  * from igniting each other.
  */
 import { GENOME_FORMAT, GENOME_VERSION, type GenomeInput } from '../schema';
+import { poissonRetina, retinaSensor } from './retina';
 
 export interface DeprivationSize {
   /** Learned patterns, each lighting its own assembly. */
@@ -82,14 +83,7 @@ export function deprivationGenome(seed = 1, size: DeprivationSize = DEPRIVATION_
     seed,
     dt_ms: c.dtMs,
     populations: [
-      {
-        name: 'retina',
-        size: n,
-        neuron: { model: 'spike_source', process: 'poisson', rate_hz: 0 },
-        sign: 'excitatory',
-        role: 'sensor',
-        layout: { kind: 'grid', width: n, height: 1 },
-      },
+      poissonRetina(n),
       {
         name: 'E',
         size: n,
@@ -115,6 +109,6 @@ export function deprivationGenome(seed = 1, size: DeprivationSize = DEPRIVATION_
       { source: 'E', target: 'I', connectivity: all, weight: { kind: 'constant', value: c.excToInhMv } },
       { source: 'I', target: 'E', connectivity: all, weight: { kind: 'constant', value: c.inhToExcMv } },
     ],
-    sensors: [{ name: 'retina', population: 'retina', kind: 'retina', encoding: 'rate', max_rate_hz: c.stimulusRateHz }],
+    sensors: [retinaSensor(c.stimulusRateHz)],
   };
 }

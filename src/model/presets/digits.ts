@@ -9,6 +9,7 @@
  * threshold keeps any one neuron from winning every digit.
  */
 import { GENOME_FORMAT, GENOME_VERSION, type GenomeInput } from '../schema';
+import { poissonRetina, retinaSensor } from './retina';
 
 export const DIGITS_DEFAULT_NEURONS = 100;
 
@@ -107,15 +108,7 @@ export function digitsGenome(neurons = DIGITS_DEFAULT_NEURONS, seed = 1, input: 
     seed,
     dt_ms: p.dtMs,
     populations: [
-      {
-        name: 'retina',
-        size: pixels,
-        neuron: { model: 'spike_source', process: 'poisson', rate_hz: 0 },
-        sign: 'excitatory',
-        role: 'sensor',
-        layout: { kind: 'grid', width: input.width, height: input.height },
-        trace: { tau_ms: p.input.traceTauMs, mode: 'add' },
-      },
+      poissonRetina(input.width, input.height, { trace: { tau_ms: p.input.traceTauMs, mode: 'add' } }),
       {
         name: 'Ae',
         size: neurons,
@@ -184,6 +177,6 @@ export function digitsGenome(neurons = DIGITS_DEFAULT_NEURONS, seed = 1, input: 
         synapse: 'conductance',
       },
     ],
-    sensors: [{ name: 'retina', population: 'retina', kind: 'retina', encoding: 'rate', max_rate_hz: p.maxRateHz }],
+    sensors: [retinaSensor(p.maxRateHz)],
   };
 }

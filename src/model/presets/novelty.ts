@@ -24,6 +24,7 @@
  * mismatch models of hippocampal CA1 (Lisman & Grace 2005, Neuron 46:703).
  */
 import { GENOME_FORMAT, GENOME_VERSION, type GenomeInput } from '../schema';
+import { poissonRetina, retinaSensor } from './retina';
 
 /** Partial patterns the protocol shows; each needs half a pattern's worth of fresh retina inputs. */
 export const NOVELTY_PARTIALS = 4;
@@ -121,14 +122,7 @@ export function noveltyGenome(seed = 1, size: NoveltySize = NOVELTY_DEFAULT_SIZE
     seed,
     dt_ms: c.dtMs,
     populations: [
-      {
-        name: 'retina',
-        size: retinaInputs,
-        neuron: { model: 'spike_source', process: 'poisson', rate_hz: 0 },
-        sign: 'excitatory',
-        role: 'sensor',
-        layout: { kind: 'grid', width: retinaInputs, height: 1 },
-      },
+      poissonRetina(retinaInputs),
       {
         name: 'O',
         size: retinaInputs,
@@ -160,6 +154,6 @@ export function noveltyGenome(seed = 1, size: NoveltySize = NOVELTY_DEFAULT_SIZE
       { source: 'V', target: 'F', connectivity: half, weight: perHz(c.noveltyToFullMvPerHz, r, tauIMs) },
       { source: 'F', target: 'N', connectivity: half, weight: perHz(c.fullToMismatchMvPerHz, r, tauIMs) },
     ],
-    sensors: [{ name: 'retina', population: 'retina', kind: 'retina', encoding: 'rate', max_rate_hz: c.stimulusRateHz }],
+    sensors: [retinaSensor(c.stimulusRateHz)],
   };
 }

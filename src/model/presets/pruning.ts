@@ -14,6 +14,7 @@
  * keeps one neuron from winning every pattern.
  */
 import { GENOME_FORMAT, GENOME_VERSION, type GenomeInput } from '../schema';
+import { poissonRetina, retinaSensor } from './retina';
 
 export interface PruningSize {
   patterns: number;
@@ -76,14 +77,7 @@ export function pruningGenome(seed = 1, phase: PruningPhase = 'train', size: Pru
     seed,
     dt_ms: c.dtMs,
     populations: [
-      {
-        name: 'retina',
-        size: inputs,
-        neuron: { model: 'spike_source', process: 'poisson', rate_hz: 0 },
-        sign: 'excitatory',
-        role: 'sensor',
-        layout: { kind: 'grid', width: inputs, height: 1 },
-      },
+      poissonRetina(inputs),
       {
         name: 'O',
         size: n,
@@ -107,6 +101,6 @@ export function pruningGenome(seed = 1, phase: PruningPhase = 'train', size: Pru
       { source: 'O', target: 'I', connectivity: { kind: 'one_to_one' }, weight: { kind: 'constant', value: c.excToInhMv } },
       { source: 'I', target: 'O', connectivity: { kind: 'probability', p: 1 }, skip_same_index: true, weight: { kind: 'constant', value: c.inhToExcMv } },
     ],
-    sensors: [{ name: 'retina', population: 'retina', kind: 'retina', encoding: 'rate', max_rate_hz: c.stimulusRateHz }],
+    sensors: [retinaSensor(c.stimulusRateHz)],
   };
 }

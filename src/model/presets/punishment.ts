@@ -12,6 +12,7 @@
  * aversion population, which silences O, while U keeps its response.
  */
 import { GENOME_FORMAT, GENOME_VERSION, type GenomeInput } from '../schema';
+import { poissonRetina, retinaSensor } from './retina';
 
 export interface PunishmentSize {
   /** Retina inputs lit by each stimulus; the retina holds two disjoint groups of this many (P first, then U). */
@@ -89,14 +90,7 @@ export function punishmentGenome(seed = 1, size: PunishmentSize = PUNISHMENT_DEF
     seed,
     dt_ms: c.dtMs,
     populations: [
-      {
-        name: 'retina',
-        size: 2 * k,
-        neuron: { model: 'spike_source', process: 'poisson', rate_hz: 0 },
-        sign: 'excitatory',
-        role: 'sensor',
-        layout: { kind: 'grid', width: 2 * k, height: 1 },
-      },
+      poissonRetina(2 * k),
       { name: 'O', size: size.outputNeurons, neuron: lif, sign: 'excitatory', role: 'output', init_v_mV },
       { name: 'aversion', size: size.aversionNeurons, neuron: lif, sign: 'inhibitory', role: 'modulatory', init_v_mV },
     ],
@@ -119,7 +113,7 @@ export function punishmentGenome(seed = 1, size: PunishmentSize = PUNISHMENT_DEF
       },
       { source: 'aversion', target: 'O', connectivity: { kind: 'probability', p: 1 }, weight: { kind: 'constant', value: wInhibition } },
     ],
-    sensors: [{ name: 'retina', population: 'retina', kind: 'retina', encoding: 'rate', max_rate_hz: c.stimulusRateHz }],
+    sensors: [retinaSensor(c.stimulusRateHz)],
     modulators: { dopamine: { tau_ms: 200 }, aversion: { tau_ms: c.tauAversionMs } },
   };
 }
