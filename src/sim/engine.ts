@@ -51,6 +51,25 @@ export interface EngineSnapshot {
   arrays: Record<string, Float32Array | Int32Array | Uint32Array | Uint16Array | Uint8Array>;
 }
 
+/** Structural events since step 0. */
+export interface StructuralTotals {
+  grown: number;
+  pruned: number;
+  born: number;
+}
+
+/** How `imprint` writes a key into a neuron's incoming weights. */
+export interface ImprintOptions {
+  /**
+   * The key, one value per neuron of the source population's capacity, in
+   * trace units (a source firing at r Hz has a mean trace of r tau_trace / 1000).
+   * Default: the source neurons' traces now, which needs traces kept there.
+   */
+  key?: Float32Array;
+  /** The key's trace-weighted input, sum w_s k_s; default: twice what reaches threshold. */
+  gain?: number;
+}
+
 export interface EngineOptions {
   /** Keep every spike for frames (raster, runner); off for benchmarks. Default true. */
   recordSpikes?: boolean;
@@ -69,6 +88,16 @@ export interface Engine {
   setModulator(name: ModulatorName, level: number): void;
   /** Adds to a modulator's level: a reward (dopamine) or punishment (aversion) pulse. */
   pulseModulator(name: ModulatorName, amount: number): void;
+  /** Scales each target's incoming weights in a projection with `normalization` to its total. */
+  normalize(projection: number): void;
+  /** Brings the next unborn neuron of a population to life, wired by its projections; -1 when the pool is empty. */
+  birth(population: number): number;
+  /** Synapses grown and pruned and neurons born since step 0. */
+  structuralTotals(): StructuralTotals;
+  /** One-shot memory: the pattern now arriving through `projection` becomes the neuron's key. Returns the synapses written. */
+  imprint(neuron: number, projection: number, options?: ImprintOptions): number;
+  /** The neuron's outgoing weights in `projection` become the value pattern it answers with. Returns the synapses written. */
+  imprintValue(neuron: number, projection: number, values: Float32Array): number;
   /** Spikes and counts since the previous frame; the frame's arrays belong to the caller. */
   readFrame(): Promise<Frame>;
   snapshot(): Promise<EngineSnapshot>;

@@ -11,24 +11,15 @@ import { CpuEngine } from '@/sim/cpu';
 import { findRetina, type Retina } from '@/stimuli';
 import type { NeuronRange } from '../present';
 
-/**
- * What the digits protocol needs from an engine beyond the Engine contract:
- * rescaling each target's incoming weights of a projection to the genome's
- * normalisation total, before each training image (Diehl & Cook 2015, 2.3).
- */
-export interface DigitsEngine extends Engine {
-  normalize(projection: number): void;
-}
-
 /** Builds an engine from a grown connectome; the CPU reference engine unless told otherwise. */
-export type EngineFactory = (connectome: Connectome) => DigitsEngine;
+export type EngineFactory = (connectome: Connectome) => Engine;
 
 export const cpuEngine: EngineFactory = (connectome) => new CpuEngine(connectome);
 
 /** One grown network and where the protocol reads and writes it. */
 export interface DigitsNetwork {
   genome: Genome;
-  engine: DigitsEngine;
+  engine: Engine;
   retina: Retina;
   /** The excitatory layer, whose spikes are the answer. */
   excitatory: NeuronRange;

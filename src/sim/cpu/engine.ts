@@ -5,10 +5,10 @@
  */
 import { LIMITS, type ModulatorName } from '@/model';
 import type { Connectome } from '../connectome';
-import { StructuralEventKind, type Backend, type Engine, type EngineOptions, type EngineSnapshot, type Frame } from '../engine';
+import { StructuralEventKind, type Backend, type Engine, type EngineOptions, type EngineSnapshot, type Frame, type ImprintOptions, type StructuralTotals } from '../engine';
 import { STAGES, type Stage } from '../schedule';
 import { homeostasis } from './homeostasis';
-import { imprintKey, imprintValue, type ImprintOptions } from './imprint';
+import { imprintKey, imprintValue } from './imprint';
 import { inputs } from './inputs';
 import { integrate } from './integrate';
 import { learningConstants, type LearningConstants } from './learning-params';
@@ -26,13 +26,6 @@ import { countAlive, createStructureContext, type StructureContext } from './str
 import { totalOf } from './structure-events';
 import type { ProjectionSite } from './structure-params';
 import { TraceMode } from './trace';
-
-/** Structural events since step 0. */
-export interface StructuralTotals {
-  grown: number;
-  pruned: number;
-  born: number;
-}
 
 export class CpuEngine implements Engine {
   readonly backend: Backend = 'cpu';

@@ -25,6 +25,7 @@
  * Weights are clipped to [0, infinity), or to a plastic projection's bounds.
  */
 import { Channel, EMPTY_SLOT, type Connectome } from '../connectome';
+import type { ImprintOptions } from '../engine';
 import { clampWeight } from './plastic-projections';
 import type { CpuState } from './state';
 import type { ProjectionSite } from './structure-params';
@@ -33,16 +34,6 @@ import { rowFirst } from './synapse-slots';
 /** How many times the distance to threshold the key's mean drive covers by default. */
 export const IMPRINT_MARGIN = 2;
 
-export interface ImprintOptions {
-  /**
-   * The key, one value per neuron of the source population's capacity, in
-   * trace units (a source firing at r Hz has a mean trace of r tau_trace / 1000).
-   * Default: the source neurons' traces now, which needs traces kept there.
-   */
-  key?: Float32Array;
-  /** The key's trace-weighted input, sum w_s k_s; default as above. */
-  gain?: number;
-}
 
 /** A projection's weight bounds: its plasticity's, else [0, infinity). */
 function boundsOf(connectome: Connectome, projection: number): { wMin: number; wMax: number } {

@@ -1,6 +1,6 @@
 /** The CPU reference engine and the pieces other engines and tests compare against. */
-export { CpuEngine, type StructuralTotals } from './engine';
-export { IMPRINT_MARGIN, type ImprintOptions } from './imprint';
+export { CpuEngine } from './engine';
+export { IMPRINT_MARGIN } from './imprint';
 export { EVENT_SAMPLE_SIZE } from './structure-events';
 export { izhikevichAbcd, populationConstants, type PopulationConstants, type LifConstants, type IzhikevichConstants, type SourceConstants } from './params';
 export { stateArrays, type CpuState, type NeuronState, type SpikeList } from './state';
