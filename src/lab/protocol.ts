@@ -57,7 +57,8 @@ export interface CurvePoint {
   accuracy: number;
 }
 
-export type Phase = 'train' | 'label' | 'test';
+/** Where a protocol is: learning, labelling, testing, with the senses off, or pruning. */
+export type Phase = 'train' | 'label' | 'test' | 'deprive' | 'prune';
 
 /** Reported after every sample: where the run is and its latest metric. */
 export interface Progress {

@@ -170,7 +170,7 @@ export async function runDeprivation(options: DeprivationOptions = {}, onProgres
       curve.push(p);
       total = { input: total.input + point.input, spikes: total.spikes + point.spikes, replay: total.replay + point.replay, shuffled: total.shuffled + point.shuffled, scored: total.scored + point.scored };
       point = { input: 0, spikes: 0, replay: 0, shuffled: 0, scored: 0, bins: 0 };
-      onProgress?.({ phase: 'test', done: bin + 1, total: bins, doneAll, totalAll, metric: { name: 'replay correlation', value: p.replay_correlation, unit: '', samples: p.scored_bins } });
+      onProgress?.({ phase: 'deprive', done: bin + 1, total: bins, doneAll, totalAll, metric: { name: 'replay correlation', value: p.replay_correlation, unit: '', samples: p.scored_bins } });
     }
   }
 

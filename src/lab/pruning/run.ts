@@ -150,7 +150,7 @@ export async function runPruning(options: PruningOptions = {}, onProgress?: (pro
       doneAll++;
     }
     const point = await checkpoint(c);
-    onProgress?.({ phase: 'test', done: c, total: checkpoints, doneAll, totalAll, metric: { name: 'accuracy', value: point.accuracy, unit: 'fraction', samples: evalRepeats * size.patterns } });
+    onProgress?.({ phase: 'prune', done: c, total: checkpoints, doneAll, totalAll, metric: { name: 'accuracy', value: point.accuracy, unit: 'fraction', samples: evalRepeats * size.patterns } });
   }
   const first = curve[0];
   const last = curve[curve.length - 1];
