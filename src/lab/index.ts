@@ -5,3 +5,4 @@ export * from './labelling';
 export * from './order';
 export * from './present';
 export * from './protocol';
+export * from './trial';

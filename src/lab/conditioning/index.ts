@@ -1,3 +1,2 @@
-/** Reward conditioning (dopamine-gated STDP), and the trial helpers the punishment and novelty protocols share. */
+/** Reward conditioning: dopamine-gated STDP picks the right output. */
 export * from './run';
-export * from './trial';

@@ -16,7 +16,7 @@
 import { conditioningGenome, CONDITIONING_DEFAULT_SIZE, type ConditioningSize } from '@/model/presets/conditioning';
 import { shuffled } from '../order';
 import type { CurvePoint, MetricRecord, Progress, Schedule } from '../protocol';
-import { BACKGROUND_HZ, growLabNetwork, labCpuEngine, patternImage, showPattern, type LabEngineFactory } from './trial';
+import { BACKGROUND_HZ, growLabNetwork, labCpuEngine, patternImage, showPattern, type LabEngineFactory } from '../trial';
 
 /** Trials the criterion and the rolling accuracy look back over. */
 export const CRITERION_WINDOW = 20;

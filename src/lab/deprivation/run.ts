@@ -14,7 +14,7 @@
 import { parseGenome } from '@/model';
 import { DEPRIVATION_DEFAULT_SIZE, deprivationGenome, type DeprivationSize } from '@/model/presets/deprivation';
 import { retinaRates } from '@/stimuli';
-import { growLabNetwork, labCpuEngine, patternImage, showPattern, type LabEngineFactory } from '../conditioning/trial';
+import { growLabNetwork, labCpuEngine, patternImage, showPattern, type LabEngineFactory } from '../trial';
 import { range, shuffled } from '../order';
 import type { MetricRecord, Progress, Schedule } from '../protocol';
 import { assemblies, assemblyWeights, bestMatch, permuted } from './replay';

@@ -17,7 +17,7 @@
  * (retina size / k) times that rate.
  */
 import { noveltyGenome, NOVELTY_DEFAULT_SIZE, NOVELTY_PARTIALS, type NoveltySize } from '@/model/presets/novelty';
-import { BACKGROUND_HZ, growLabNetwork, labCpuEngine, patternImage, showPattern, type LabEngineFactory, type PopulationRates } from '../conditioning/trial';
+import { BACKGROUND_HZ, growLabNetwork, labCpuEngine, patternImage, showPattern, type LabEngineFactory, type PopulationRates } from '../trial';
 import type { MetricRecord, Progress, Schedule } from '../protocol';
 
 export const NOVELTY_SCHEDULE: Schedule = { presentation_ms: 200, rest_ms: 300 };

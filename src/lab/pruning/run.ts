@@ -14,7 +14,7 @@ import { parseGenome, type GenomeInput } from '@/model';
 import { pruningGenome, PRUNING_DEFAULT_SIZE, type PruningSize } from '@/model/presets/pruning';
 import { buildConnectome, EMPTY_SLOT, type EngineSnapshot } from '@/sim';
 import { CpuEngine } from '@/sim/cpu';
-import { growLabNetwork, patternImage } from '../conditioning/trial';
+import { growLabNetwork, patternImage } from '../trial';
 import { accuracy, assignLabels, classifyAll } from '../labelling';
 import { range } from '../order';
 import { present, type Stage } from '../present';

@@ -8,7 +8,7 @@
  * e^-4 over the 800 ms rest).
  */
 import { punishmentGenome, PUNISHMENT_DEFAULT_SIZE, type PunishmentSize } from '@/model/presets/punishment';
-import { BACKGROUND_HZ, growLabNetwork, labCpuEngine, patternImage, showPattern, type LabEngineFactory } from '../conditioning/trial';
+import { BACKGROUND_HZ, growLabNetwork, labCpuEngine, patternImage, showPattern, type LabEngineFactory } from '../trial';
 import type { MetricRecord, Phase, Progress, Schedule } from '../protocol';
 
 export const PUNISHMENT_SCHEDULE: Schedule = { presentation_ms: 200, rest_ms: 800 };

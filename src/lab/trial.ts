@@ -1,6 +1,6 @@
 /**
  * A trial of a small learning experiment, shared by the conditioning,
- * punishment and novelty protocols: a grown network whose retina takes a
+ * punishment, novelty, deprivation and pruning protocols: a grown network whose retina takes a
  * pattern (lit inputs at the sensor's full rate, the others at a background
  * rate), shown once through `present` (no input raise; the retina is silent
  * during the rest), and its answer read as the rate of each population.
@@ -12,8 +12,8 @@ import { parseGenome, type GenomeInput } from '@/model';
 import { buildConnectome, type Connectome, type Engine } from '@/sim';
 import { CpuEngine } from '@/sim/cpu';
 import { findRetina, MAX_INTENSITY, type Retina } from '@/stimuli';
-import { present, type NeuronRange, type Stage } from '../present';
-import { scheduleSteps, type ModulatorPulse, type Response, type Schedule } from '../protocol';
+import { present, type NeuronRange, type Stage } from './present';
+import { scheduleSteps, type ModulatorPulse, type Response, type Schedule } from './protocol';
 
 /** Builds an engine from a grown connectome. */
 export type LabEngineFactory = (connectome: Connectome) => Engine;
