@@ -8,22 +8,24 @@
  * changes nothing but its own trace, so there is no presynaptic walk.
  */
 import { clampWeight, type DiehlCookConstants } from './plastic-projections';
+import { columnFirst } from './reverse-index';
 import type { CpuState } from './state';
+import { sourceOfSlot } from './synapse-slots';
 
 /** Post spike of neuron `post`: dw = eta_post (x_pre - x_tar) (w_max - w)^mu over its reverse column. */
 export function diehlCookPost(c: DiehlCookConstants, state: CpuState, post: number): void {
   const { trace, eligibility, reverseSlot, reverseCount } = state;
   const { weight } = state.synapses;
-  const { wMin, wMax, etaPost, xTar, mu, modulated, sourceStart, slotStart, rowCapacity } = c;
+  const { wMin, wMax, etaPost, xTar, mu, modulated } = c;
   // Imports read into locals once: tsx and vitest compile an imported binding to a getter, a call per read in the loop.
   const clamp = clampWeight;
+  const sourceOf = sourceOfSlot;
   const column = post - c.targetStart;
-  const first = c.columnStart + column * c.columnCapacity;
+  const first = columnFirst(c, column);
   const end = first + reverseCount[c.countStart + column];
   for (let k = first; k < end; k++) {
     const s = reverseSlot[k];
-    // The slot's row is its presynaptic neuron within the source population.
-    const xPre = trace[sourceStart + (((s - slotStart) / rowCapacity) | 0)];
+    const xPre = trace[sourceOf(c, s)];
     const w = weight[s];
     // (w_max - w)^mu as exp(mu ln(w_max - w)), as WGSL's pow computes it and
     // about twice as fast as Math.pow here (the walk's main cost). w <= w_max

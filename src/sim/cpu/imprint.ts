@@ -29,6 +29,7 @@ import type { ImprintOptions } from '../engine';
 import { clampWeight } from './plastic-projections';
 import type { CpuState } from './state';
 import type { ProjectionSite } from './structure-params';
+import { columnFirst } from './reverse-index';
 import { rowFirst } from './synapse-slots';
 
 /** How many times the distance to threshold the key's mean drive covers by default. */
@@ -64,7 +65,7 @@ function incomingSlots(state: CpuState, site: ProjectionSite, sourceRows: number
   const slots: number[] = [];
   const c = site.columns;
   if (c !== undefined) {
-    const first = c.columnStart + (neuron - site.targetStart) * c.columnCapacity;
+    const first = columnFirst(c, neuron - site.targetStart);
     for (let k = first, end = first + state.reverseCount[c.countStart + neuron - site.targetStart]; k < end; k++) slots.push(state.reverseSlot[k]);
     return slots;
   }

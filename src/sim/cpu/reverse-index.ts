@@ -114,7 +114,7 @@ export function createReverseIndex(connectome: Connectome, layout: ReverseLayout
       for (let s = first; s < end; s++) {
         if (target[s] === EMPTY_SLOT) continue;
         const j = target[s] - c.targetStart;
-        reverseSlot[c.columnStart + j * c.columnCapacity + reverseCount[c.countStart + j]++] = s;
+        reverseSlot[columnFirst(c, j) + reverseCount[c.countStart + j]++] = s;
       }
     }
   }
@@ -125,15 +125,20 @@ export function createReverseIndex(connectome: Connectome, layout: ReverseLayout
 export function addReverseEntry(index: ReverseIndex, c: ReverseColumns, j: number, slot: number): boolean {
   const count = index.reverseCount[c.countStart + j];
   if (count >= c.columnCapacity) return false;
-  index.reverseSlot[c.columnStart + j * c.columnCapacity + count] = slot;
+  index.reverseSlot[columnFirst(c, j) + count] = slot;
   index.reverseCount[c.countStart + j] = count + 1;
   return true;
+}
+
+/** Index in reverseSlot of column j's first entry. */
+export function columnFirst(c: Pick<ReverseColumns, 'columnStart' | 'columnCapacity'>, j: number): number {
+  return c.columnStart + j * c.columnCapacity;
 }
 
 /** Removes `slot` from column j of `c`: the column's last entry moves into its place. False when the slot is not there. */
 export function removeReverseEntry(index: ReverseIndex, c: ReverseColumns, j: number, slot: number): boolean {
   const { reverseSlot, reverseCount } = index;
-  const first = c.columnStart + j * c.columnCapacity;
+  const first = columnFirst(c, j);
   const last = first + reverseCount[c.countStart + j] - 1;
   for (let k = first; k <= last; k++) {
     if (reverseSlot[k] !== slot) continue;

@@ -11,7 +11,9 @@
  */
 import { EMPTY_SLOT } from '../connectome';
 import { clampWeight, type StdpConstants } from './plastic-projections';
+import { columnFirst } from './reverse-index';
 import type { CpuState } from './state';
+import { rowFirst, sourceOfSlot } from './synapse-slots';
 
 /** Pre spike of neuron `pre`: dw = -a_minus (additive: w_max; multiplicative: w - w_min) x_post over its row. */
 export function stdpPre(c: StdpConstants, state: CpuState, pre: number): void {
@@ -22,7 +24,7 @@ export function stdpPre(c: StdpConstants, state: CpuState, pre: number): void {
   const empty = EMPTY_SLOT;
   const clamp = clampWeight;
   const row = pre - c.sourceStart;
-  const first = c.slotStart + row * c.rowCapacity;
+  const first = rowFirst(c, row);
   const end = first + rowEnd[c.rowStart + row];
   for (let s = first; s < end; s++) {
     const post = target[s];
@@ -41,15 +43,15 @@ export function stdpPre(c: StdpConstants, state: CpuState, pre: number): void {
 export function stdpPost(c: StdpConstants, state: CpuState, post: number): void {
   const { trace, eligibility, reverseSlot, reverseCount } = state;
   const { weight } = state.synapses;
-  const { wMin, wMax, aPlus, multiplicative, modulated, sourceStart, slotStart, rowCapacity } = c;
+  const { wMin, wMax, aPlus, multiplicative, modulated } = c;
   const clamp = clampWeight;
+  const sourceOf = sourceOfSlot;
   const column = post - c.targetStart;
-  const first = c.columnStart + column * c.columnCapacity;
+  const first = columnFirst(c, column);
   const end = first + reverseCount[c.countStart + column];
   for (let k = first; k < end; k++) {
     const s = reverseSlot[k];
-    // The slot's row is its presynaptic neuron within the source population.
-    const xPre = trace[sourceStart + (((s - slotStart) / rowCapacity) | 0)];
+    const xPre = trace[sourceOf(c, s)];
     if (xPre === 0) continue;
     const w = weight[s];
     const dw = aPlus * (multiplicative ? wMax - w : wMax) * xPre;

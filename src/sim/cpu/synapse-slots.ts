@@ -14,9 +14,17 @@ import { addReverseEntry, columnHasRoom, removeReverseEntry } from './reverse-in
 import type { ProjectionSite } from './structure-params';
 import type { CpuState } from './state';
 
+/** Where a projection's rows lie in the synapse arrays. */
+type RowBlock = Pick<ProjectionSite, 'slotStart' | 'rowCapacity'>;
+
 /** Global slot index of slot 0 of the row of source `row` (local). */
-export function rowFirst(site: ProjectionSite, row: number): number {
+export function rowFirst(site: RowBlock, row: number): number {
   return site.slotStart + row * site.rowCapacity;
+}
+
+/** The presynaptic neuron (global) of slot `slot`: its row within the block, offset by the source population's start. */
+export function sourceOfSlot(site: RowBlock & { sourceStart: number }, slot: number): number {
+  return site.sourceStart + (((slot - site.slotStart) / site.rowCapacity) | 0);
 }
 
 /** The row's first empty slot (global index), or -1 when every slot is in use. */

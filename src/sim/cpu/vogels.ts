@@ -10,7 +10,9 @@
  */
 import { EMPTY_SLOT } from '../connectome';
 import { clampWeight, type VogelsConstants } from './plastic-projections';
+import { columnFirst } from './reverse-index';
 import type { CpuState } from './state';
+import { rowFirst, sourceOfSlot } from './synapse-slots';
 
 /** Pre spike of neuron `pre`: dw = eta (x_post - alpha) over its row. */
 export function vogelsPre(c: VogelsConstants, state: CpuState, pre: number): void {
@@ -21,7 +23,7 @@ export function vogelsPre(c: VogelsConstants, state: CpuState, pre: number): voi
   const empty = EMPTY_SLOT;
   const clamp = clampWeight;
   const row = pre - c.sourceStart;
-  const first = c.slotStart + row * c.rowCapacity;
+  const first = rowFirst(c, row);
   const end = first + rowEnd[c.rowStart + row];
   for (let s = first; s < end; s++) {
     const post = target[s];
@@ -34,15 +36,15 @@ export function vogelsPre(c: VogelsConstants, state: CpuState, pre: number): voi
 export function vogelsPost(c: VogelsConstants, state: CpuState, post: number): void {
   const { trace, reverseSlot, reverseCount } = state;
   const { weight } = state.synapses;
-  const { wMin, wMax, eta, sourceStart, slotStart, rowCapacity } = c;
+  const { wMin, wMax, eta } = c;
   const clamp = clampWeight;
+  const sourceOf = sourceOfSlot;
   const column = post - c.targetStart;
-  const first = c.columnStart + column * c.columnCapacity;
+  const first = columnFirst(c, column);
   const end = first + reverseCount[c.countStart + column];
   for (let k = first; k < end; k++) {
     const s = reverseSlot[k];
-    // The slot's row is its presynaptic neuron within the source population.
-    const xPre = trace[sourceStart + (((s - slotStart) / rowCapacity) | 0)];
+    const xPre = trace[sourceOf(c, s)];
     if (xPre === 0) continue;
     weight[s] = clamp(weight[s] + eta * xPre, wMin, wMax);
   }
