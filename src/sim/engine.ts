@@ -70,6 +70,9 @@ export interface ImprintOptions {
   gain?: number;
 }
 
+/** A result an engine may give at once (CPU) or once the device has answered (WebGPU): callers await it. */
+export type MaybePromise<T> = T | Promise<T>;
+
 export interface EngineOptions {
   /** Keep every spike for frames (raster, runner); off for benchmarks. Default true. */
   recordSpikes?: boolean;
@@ -91,13 +94,13 @@ export interface Engine {
   /** Scales each target's incoming weights in a projection with `normalization` to its total. */
   normalize(projection: number): void;
   /** Brings the next unborn neuron of a population to life, wired by its projections; -1 when the pool is empty. */
-  birth(population: number): number;
+  birth(population: number): MaybePromise<number>;
   /** Synapses grown and pruned and neurons born since step 0. */
-  structuralTotals(): StructuralTotals;
+  structuralTotals(): MaybePromise<StructuralTotals>;
   /** One-shot memory: the pattern now arriving through `projection` becomes the neuron's key. Returns the synapses written. */
-  imprint(neuron: number, projection: number, options?: ImprintOptions): number;
+  imprint(neuron: number, projection: number, options?: ImprintOptions): MaybePromise<number>;
   /** The neuron's outgoing weights in `projection` become the value pattern it answers with. Returns the synapses written. */
-  imprintValue(neuron: number, projection: number, values: Float32Array): number;
+  imprintValue(neuron: number, projection: number, values: Float32Array): MaybePromise<number>;
   /** Spikes and counts since the previous frame; the frame's arrays belong to the caller. */
   readFrame(): Promise<Frame>;
   snapshot(): Promise<EngineSnapshot>;

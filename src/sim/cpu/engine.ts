@@ -3,8 +3,9 @@
  * the model is defined by what this engine does; the WebGPU engine is held to
  * it. One step runs the stages of ../schedule.ts in order.
  */
-import { LIMITS, type ModulatorName } from '@/model';
+import type { ModulatorName } from '@/model';
 import type { Connectome } from '../connectome';
+import { checkInputRates } from '../input-rates';
 import { StructuralEventKind, type Backend, type Engine, type EngineOptions, type EngineSnapshot, type Frame, type ImprintOptions, type StructuralTotals } from '../engine';
 import { STAGES, type Stage } from '../schedule';
 import { homeostasis } from './homeostasis';
@@ -89,20 +90,9 @@ export class CpuEngine implements Engine {
   }
 
   setInputRates(population: number, rates: Float32Array | number): void {
-    const layout = this.connectome.populations[population];
-    if (!layout) throw new RangeError(`setInputRates: no population ${population} (the network has ${this.connectome.populations.length})`);
-    if (layout.kind !== 'spike_source') throw new TypeError(`setInputRates: population ${population} ("${layout.name}") is ${layout.kind}, not a spike_source`);
-    const at = `setInputRates: population ${population} ("${layout.name}")`;
-    const valid = (r: number) => r >= 0 && r <= LIMITS.maxRateHz;
-    if (typeof rates === 'number') {
-      if (!valid(rates)) throw new RangeError(`${at}: rate ${rates} Hz is outside [0, ${LIMITS.maxRateHz}] Hz`);
-      this.state.rate_hz.fill(rates, layout.start, layout.start + layout.capacity);
-      return;
-    }
-    if (rates.length !== layout.capacity) throw new RangeError(`${at}: ${rates.length} rates given, expected one per neuron of its capacity, ${layout.capacity}`);
-    const bad = rates.findIndex((r) => !valid(r));
-    if (bad >= 0) throw new RangeError(`${at}: rates[${bad}] = ${rates[bad]} Hz is outside [0, ${LIMITS.maxRateHz}] Hz`);
-    this.state.rate_hz.set(rates, layout.start);
+    const layout = checkInputRates(this.connectome, population, rates);
+    if (typeof rates === 'number') this.state.rate_hz.fill(rates, layout.start, layout.start + layout.capacity);
+    else this.state.rate_hz.set(rates, layout.start);
   }
 
   setModulator(name: ModulatorName, level: number): void {

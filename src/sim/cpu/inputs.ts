@@ -21,6 +21,7 @@ export function poissonSources(state: NeuronState, c: SourceConstants, step: num
   const draw = philox4x32;
   const uniform = toUniform;
   const stream = Stream.input;
+  const f32 = Math.fround;
   let count = spikes.count;
   let group = -1;
   for (let i = c.start; i < end; i++) {
@@ -31,7 +32,8 @@ export function poissonSources(state: NeuronState, c: SourceConstants, step: num
       group = i >>> 2;
       draw(t, group, 0, 0, seed, stream, words);
     }
-    if (uniform(words[i & 3]) < rate * dtS) ids[count++] = i;
+    // p = rate dt rounded to f32, the product a GPU computes.
+    if (uniform(words[i & 3]) < f32(rate * dtS)) ids[count++] = i;
   }
   spikes.count = count;
 }
@@ -48,7 +50,8 @@ export function regularSources(state: NeuronState, c: SourceConstants, spikes: S
   let count = spikes.count;
   for (let i = c.start; i < end; i++) {
     if (alive[i] === 0) continue;
-    let p = Math.fround(phase[i] + rate_hz[i] * dtS);
+    // Two f32 operations, as a GPU rounds them: the step's advance, then the sum.
+    let p = Math.fround(phase[i] + Math.fround(rate_hz[i] * dtS));
     if (p >= 1) {
       p -= 1;
       ids[count++] = i;

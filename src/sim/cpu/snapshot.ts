@@ -14,13 +14,16 @@ export function takeSnapshot(state: CpuState, step: number): EngineSnapshot {
   return { format: 'neuroplay-state', version: 1, step, arrays };
 }
 
-/** Every way `snapshot` fails to fit `state`, one line each; empty when it fits. */
-export function snapshotMismatches(state: CpuState, snapshot: EngineSnapshot): string[] {
+/**
+ * Every way `snapshot` fails to fit an engine whose state arrays are `own`
+ * (by name; the WebGPU engine passes the CPU's, which it mirrors), one line
+ * each; empty when it fits.
+ */
+export function snapshotMismatches(own: Record<string, StateArray>, snapshot: EngineSnapshot): string[] {
   const problems: string[] = [];
   if (snapshot.format !== 'neuroplay-state') problems.push(`format is ${JSON.stringify(snapshot.format)}, expected "neuroplay-state"`);
   if (snapshot.version !== 1) problems.push(`version is ${JSON.stringify(snapshot.version)}, expected 1`);
   if (!Number.isSafeInteger(snapshot.step) || snapshot.step < 0) problems.push(`step is ${snapshot.step}, expected a whole number >= 0`);
-  const own = stateArrays(state);
   for (const [name, array] of Object.entries(own)) {
     const theirs = snapshot.arrays[name];
     if (theirs === undefined) problems.push(`array "${name}" is missing`);
@@ -33,7 +36,7 @@ export function snapshotMismatches(state: CpuState, snapshot: EngineSnapshot): s
 
 /** Copies the snapshot's arrays into `state`, or throws naming every mismatch (the state is then untouched). */
 export function restoreSnapshot(state: CpuState, snapshot: EngineSnapshot): void {
-  const problems = snapshotMismatches(state, snapshot);
+  const problems = snapshotMismatches(stateArrays(state), snapshot);
   if (problems.length)
     throw new Error(`restore: the snapshot does not fit this network (${state.neuronCount} neurons, ${state.synapses.target.length} synapse slots, ring of ${state.ringLength} steps): ${problems.join('; ')}`);
   for (const [name, array] of Object.entries(stateArrays(state))) array.set(snapshot.arrays[name]);

@@ -1,0 +1,22 @@
+/**
+ * The device the engine asks for: the adapter's own limits for what bounds
+ * network size (array bytes, buffers per kernel), not the defaults, which
+ * would cap a network at 128 MiB per array and 8 arrays per kernel.
+ */
+
+/** Limits raised to the adapter's. */
+const RAISED_LIMITS = ['maxStorageBufferBindingSize', 'maxBufferSize', 'maxStorageBuffersPerShaderStage', 'maxComputeWorkgroupsPerDimension'] as const;
+
+export async function requestEngineDevice(adapter: GPUAdapter, label = 'neuroplay'): Promise<GPUDevice> {
+  const requiredLimits: Record<string, number> = {};
+  for (const name of RAISED_LIMITS) requiredLimits[name] = adapter.limits[name];
+  return adapter.requestDevice({ label, requiredLimits });
+}
+
+/** A one-line description of the adapter, e.g. "nvidia ampere (NVIDIA H100)" or "google swiftshader (fallback)". */
+export function describeAdapter(adapter: GPUAdapter): string {
+  const { vendor, architecture, device, description } = adapter.info;
+  const name = [vendor, architecture].filter(Boolean).join(' ') || 'unknown adapter';
+  const detail = description || device;
+  return `${name}${detail ? ` (${detail})` : ''}${adapter.info.isFallbackAdapter ? ', software fallback' : ''}`;
+}

@@ -1,0 +1,519 @@
+/**
+ * The WebGPU engine: the CPU reference engine's model as compute passes.
+ * State lives on the device in the CPU engine's layout (state-map.ts); one
+ * submission carries up to BATCH_STEPS steps, each the stages of
+ * ../schedule.ts as dispatches; frames are read back asynchronously (the
+ * raster ring is copied out when it would fill, or at readFrame), so the
+ * pipeline never waits on the CPU between steps.
+ *
+ * Operations a person triggers now and then and that edit the network one
+ * neuron at a time (birth, imprint, imprintValue) run on the CPU engine:
+ * the state moves over, the CPU engine applies the edit, the state moves
+ * back. Both engines hold the same arrays, so this is exact.
+ */
+import type { ModulatorName } from '@/model';
+import { MODULATOR_NAMES } from '@/model';
+import type { Connectome } from '../connectome';
+import { CpuEngine } from '../cpu/engine';
+import { learningConstants } from '../cpu/learning-params';
+import { checkLevel, modulatorIndex } from '../cpu/modulation';
+import { populationConstants } from '../cpu/params';
+import { snapshotMismatches } from '../cpu/snapshot';
+import { createState, stateArrays } from '../cpu/state';
+import { EVENT_SAMPLE_SIZE, TOTALS_LENGTH, totalOf } from '../cpu/structure-events';
+import { StructuralEventKind, type Backend, type Engine, type EngineOptions, type EngineSnapshot, type Frame, type ImprintOptions, type StructuralTotals } from '../engine';
+import { checkInputRates } from '../input-rates';
+import { COUNTERS, META, NEURON_FIELDS, POPULATION, PROJECTION, TICK_STRIDE, neuronFieldIndex, packStructs } from './layout';
+import { KERNELS, checkShaderSources, type KernelDecl } from './kernels';
+import { compileKernel, dispatch, type GpuBuffers, type Kernel } from './pipeline';
+import { GPU_STAGES, type LearningStages } from './stages';
+import { fromWords, stateMap, toWords, type StateMap } from './state-map';
+import { groupsOf, type StageContext } from './stage';
+import { populationTable, projectionTable } from './tables';
+
+/** Steps recorded in one submission at most. */
+export const BATCH_STEPS = 256;
+
+/** Words of raster the ring holds at most (16 MiB); fewer steps for larger networks. */
+const RASTER_RING_WORDS = 4 << 20;
+
+/**
+ * Workgroups that share out a step's spikes in propagate and record: one per
+ * 64 neurons, up to 1,024. Idle workgroups cost little on a GPU but a lot on
+ * SwiftShader, and 1 / 64 of the network firing in one step is already a burst.
+ */
+function spikeGroupsFor(neurons: number): number {
+  return Math.min(1024, Math.max(1, Math.ceil(neurons / 64)));
+}
+
+export interface GpuEngineOptions extends EngineOptions {
+  /** Independent copies of the neuron state sharing the synapses (batched evaluation). Default 1. */
+  copies?: number;
+}
+
+/** Why the engine stopped: the device was lost or a submission failed. Further calls throw it. */
+export class GpuEngineError extends Error {
+  override name = 'GpuEngineError';
+}
+
+type StateArray = EngineSnapshot['arrays'][string];
+
+interface RasterChunk {
+  firstStep: number;
+  steps: number;
+  words: Uint32Array;
+}
+
+export class GpuEngine implements Engine {
+  readonly backend: Backend = 'webgpu';
+  private steps = 0;
+  /** Steps whose raster rows are still only on the device: stepsFlushed .. steps - 1. */
+  private stepsFlushed = 0;
+  private frameStart = 0;
+  private readonly rasterSteps: number;
+  private readonly rasterWords: number;
+  private readonly batchSteps: number;
+  /** Raster rows copied out and decoded since the last frame, in step order. */
+  private readonly chunks: Promise<RasterChunk>[] = [];
+  private totalsAtFrame: StructuralTotals = { grown: 0, pruned: 0, born: 0 };
+  private failure: GpuEngineError | undefined;
+  /** An excursion to the CPU engine is under way: stepping now would be undone by its return. */
+  private excursion = false;
+  private cpuTwin: CpuEngine | undefined;
+  private readonly hasSources: boolean;
+
+  private constructor(
+    readonly device: GPUDevice,
+    readonly connectome: Connectome,
+    readonly copies: number,
+    private readonly recordSpikes: boolean,
+    private readonly buffers: GpuBuffers,
+    private readonly kernels: Record<keyof typeof KERNELS, Kernel>,
+    private readonly learning: LearningStages,
+    private readonly map: StateMap,
+    private readonly template: Record<string, StateArray>,
+    layout: { rasterSteps: number; rasterWords: number },
+  ) {
+    this.rasterSteps = layout.rasterSteps;
+    this.rasterWords = layout.rasterWords;
+    this.batchSteps = Math.min(BATCH_STEPS, this.rasterSteps);
+    this.hasSources = connectome.populations.some((p) => p.kind === 'spike_source');
+    void device.lost.then((info) => {
+      this.failure ??= new GpuEngineError(`WebGPU device lost (${info.reason}): ${info.message || 'no message'}`);
+    });
+  }
+
+  /**
+   * Builds the engine for `connectome` on `device`: checks the network fits
+   * the device's limits (a clear error naming the array and the limit when
+   * not), uploads the initial state, compiles every kernel.
+   */
+  static async create(device: GPUDevice, connectome: Connectome, sources: Partial<Record<string, string>>, options: GpuEngineOptions = {}): Promise<GpuEngine> {
+    const shaders = checkShaderSources(sources);
+    const copies = options.copies ?? 1;
+    if (!Number.isInteger(copies) || copies < 1) throw new RangeError(`WebGPU engine: copies must be a whole number >= 1, got ${copies}`);
+    const recordSpikes = options.recordSpikes ?? true;
+    const constants = populationConstants(connectome);
+    const learning = learningConstants(connectome);
+    const n = connectome.neuronCount;
+    const p = connectome.populations.length;
+    const template = stateArrays(createState(connectome, constants, learning));
+    const fieldStride = n * copies;
+    const driveOffset = MODULATOR_NAMES.length;
+    const totalsOffset = driveOffset + p;
+    const map = stateMap(template, fieldStride, driveOffset, totalsOffset);
+    const rasterWords = Math.ceil(n / 32);
+    const rasterSteps = Math.max(1, Math.min(4096, Math.floor(RASTER_RING_WORDS / Math.max(1, rasterWords))));
+
+    const sizes: [string, number][] = [
+      ['neurons', NEURON_FIELDS.length * fieldStride],
+      ['spikes', copies * 2 * (n + 1)],
+      ['ring', copies * template.ring.length],
+      ['target', template.target.length],
+      ['weight', template.weight.length],
+      ['delay', template.delaySteps.length],
+      ['row_end', template.rowEnd.length],
+      ['eligibility', template.eligibility.length],
+      ['reverse_slot', template.reverseSlot.length],
+      ['reverse_count', template.reverseCount.length],
+      ['globals', totalsOffset + TOTALS_LENGTH],
+      ['counters', COUNTERS.populationSpikes + p],
+      ['raster', recordSpikes ? rasterSteps * rasterWords : 1],
+    ];
+    checkFits(device, sizes);
+
+    const buffers: GpuBuffers = new Map();
+    const storage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
+    const createBuffer = (name: string, words: number, usage = storage) => {
+      const buffer = device.createBuffer({ label: name, size: Math.max(1, words) * 4, usage });
+      buffers.set(name, buffer);
+      return buffer;
+    };
+    for (const [name, words] of sizes) createBuffer(name, words);
+    const uniform = GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST;
+    const meta = {
+      neuron_count: n,
+      copies,
+      field_stride: fieldStride,
+      ring_length: template.ring.length / (4 * n || 1),
+      population_count: p,
+      projection_count: connectome.projections.length,
+      seed: connectome.genome.seed,
+      raster_words: rasterWords,
+      raster_steps: rasterSteps,
+      record: recordSpikes ? 1 : 0,
+      eligibility_length: template.eligibility.length,
+      drive_offset: driveOffset,
+      totals_offset: totalsOffset,
+      spike_groups: spikeGroupsFor(n),
+    };
+    const uniformOf = (name: string, data: ArrayBuffer) => device.queue.writeBuffer(createBuffer(name, data.byteLength / 4, uniform), 0, data);
+    uniformOf('meta', packStructs(META, [meta]));
+    createBuffer('tick', (BATCH_STEPS * TICK_STRIDE) / 4, uniform);
+    uniformOf('populations', packStructs(POPULATION, populationTable(constants, learning)));
+    uniformOf('projections', packStructs(PROJECTION, projectionTable(connectome, learning)));
+    for (const [name, array] of Object.entries(template)) writeState(device, buffers, map[name], array, copies, n);
+
+    const compile = (name: string, decl: KernelDecl) => compileKernel(device, name, decl, shaders, buffers, p, connectome.projections.length, BATCH_STEPS);
+    const kernels = {} as Record<keyof typeof KERNELS, Kernel>;
+    for (const name of Object.keys(KERNELS) as (keyof typeof KERNELS)[]) kernels[name] = await compile(name, KERNELS[name]);
+    const ctx: StageContext = { device, connectome, constants, learning, buffers, createBuffer, compile, copies };
+    const stages = await GPU_STAGES(ctx);
+    return new GpuEngine(device, connectome, copies, recordSpikes, buffers, kernels, stages, map, template, { rasterSteps, rasterWords });
+  }
+
+  get stepCount(): number {
+    return this.steps;
+  }
+
+  private usable(at: string): void {
+    if (this.failure) throw this.failure;
+    if (this.excursion) throw new Error(`${at}: an edit on the CPU engine (birth, imprint) is under way; await it first`);
+  }
+
+  step(steps: number): void {
+    if (!Number.isSafeInteger(steps) || steps < 0) throw new RangeError(`step: steps must be a whole number >= 0, got ${steps}`);
+    this.usable('step');
+    let left = steps;
+    while (left > 0) {
+      const batch = Math.min(left, this.batchSteps);
+      if (this.recordSpikes && this.steps + batch - this.stepsFlushed > this.rasterSteps) this.flushRaster();
+      this.submitBatch(batch);
+      left -= batch;
+    }
+  }
+
+  private submitBatch(batch: number): void {
+    const ticks = new Uint32Array((batch * TICK_STRIDE) / 4);
+    for (let k = 0; k < batch; k++) {
+      const t = this.steps + k;
+      ticks[(k * TICK_STRIDE) / 4] = t;
+      ticks[(k * TICK_STRIDE) / 4 + 1] = t % this.rasterSteps;
+    }
+    this.device.queue.writeBuffer(this.buffers.get('tick')!, 0, ticks);
+    const encoder = this.device.createCommandEncoder({ label: 'steps' });
+    const pass = encoder.beginComputePass({ label: 'steps' });
+    const n = this.connectome.neuronCount;
+    const neuronGroups = groupsOf(n);
+    const spikeGroups = spikeGroupsFor(n);
+    for (let k = 0; k < batch; k++) {
+      const t = this.steps + k;
+      if (this.hasSources) dispatch(pass, this.kernels.inputs, 'main', k, neuronGroups, this.copies);
+      dispatch(pass, this.kernels.integrate, 'main', k, neuronGroups, this.copies);
+      dispatch(pass, this.kernels.propagate, 'main', k, spikeGroups, this.copies);
+      for (const stage of this.learning.perStep) stage.encode(pass, k, t);
+      dispatch(pass, this.kernels.record, 'main', k, spikeGroups, this.copies);
+    }
+    pass.end();
+    this.device.queue.submit([encoder.finish()]);
+    this.steps += batch;
+  }
+
+  /** Copies the raster rows of steps stepsFlushed .. steps - 1 out and clears them on the device. */
+  private flushRaster(): void {
+    const first = this.stepsFlushed;
+    const count = this.steps - first;
+    this.stepsFlushed = this.steps;
+    if (!this.recordSpikes || count === 0) return;
+    const words = this.rasterWords;
+    const raster = this.buffers.get('raster')!;
+    const staging = this.device.createBuffer({ label: 'raster readback', size: count * words * 4, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    const encoder = this.device.createCommandEncoder({ label: 'raster readback' });
+    // The rows may wrap around the end of the ring: at most two copies.
+    let copied = 0;
+    while (copied < count) {
+      const row = (first + copied) % this.rasterSteps;
+      const rows = Math.min(count - copied, this.rasterSteps - row);
+      encoder.copyBufferToBuffer(raster, row * words * 4, staging, copied * words * 4, rows * words * 4);
+      encoder.clearBuffer(raster, row * words * 4, rows * words * 4);
+      copied += rows;
+    }
+    this.device.queue.submit([encoder.finish()]);
+    this.chunks.push(
+      staging.mapAsync(GPUMapMode.READ).then(() => {
+        const data = new Uint32Array(staging.getMappedRange().slice(0));
+        staging.destroy();
+        return { firstStep: first, steps: count, words: data };
+      }),
+    );
+  }
+
+  setInputRates(population: number, rates: Float32Array | number): void {
+    this.usable('setInputRates');
+    const layout = checkInputRates(this.connectome, population, rates);
+    const values = typeof rates === 'number' ? new Float32Array(layout.capacity).fill(rates) : rates;
+    const field = neuronFieldIndex('rate_hz') * this.connectome.neuronCount * this.copies;
+    for (let copy = 0; copy < this.copies; copy++) {
+      const at = field + copy * this.connectome.neuronCount + layout.start;
+      this.device.queue.writeBuffer(this.buffers.get('neurons')!, at * 4, values.buffer, values.byteOffset, values.byteLength);
+    }
+  }
+
+  setModulator(name: ModulatorName, level: number): void {
+    this.usable('setModulator');
+    const index = modulatorIndex(name, 'setModulator');
+    this.device.queue.writeBuffer(this.buffers.get('globals')!, index * 4, Float32Array.of(checkLevel(level, name, 'setModulator')));
+  }
+
+  pulseModulator(name: ModulatorName, amount: number): void {
+    this.usable('pulseModulator');
+    this.learning.pulse(modulatorIndex(name, 'pulseModulator'), checkLevel(amount, name, 'pulseModulator'));
+  }
+
+  normalize(projection: number): void {
+    this.usable('normalize');
+    const layout = this.connectome.projections[projection];
+    if (!layout) throw new RangeError(`normalize: no projection ${projection} (the network has ${this.connectome.projections.length})`);
+    if (!this.connectome.genome.projections[projection].normalization)
+      throw new TypeError(`normalize: projection ${projection} ("${layout.name}") has no normalization in its genome`);
+    this.learning.normalize(projection);
+  }
+
+  async birth(population: number): Promise<number> {
+    const layout = this.connectome.populations[population];
+    if (!layout) throw new RangeError(`birth: no population ${population} (the network has ${this.connectome.populations.length})`);
+    return this.onCpu((cpu) => cpu.birth(population));
+  }
+
+  async structuralTotals(): Promise<StructuralTotals> {
+    this.usable('structuralTotals');
+    const location = this.map.structureTotals;
+    const [words] = await this.download([location]);
+    const totals = fromWords(words, Uint32Array) as Uint32Array;
+    return { grown: totalOf(totals, StructuralEventKind.grown), pruned: totalOf(totals, StructuralEventKind.pruned), born: totalOf(totals, StructuralEventKind.born) };
+  }
+
+  async imprint(neuron: number, projection: number, options?: ImprintOptions): Promise<number> {
+    return this.onCpu((cpu) => cpu.imprint(neuron, projection, options));
+  }
+
+  async imprintValue(neuron: number, projection: number, values: Float32Array): Promise<number> {
+    return this.onCpu((cpu) => cpu.imprintValue(neuron, projection, values));
+  }
+
+  /**
+   * Runs `edit` on the CPU engine holding this engine's state, then takes the
+   * edited state back; the structural events it made go into the next frame.
+   * If `edit` throws, nothing changes here.
+   */
+  private async onCpu<T>(edit: (cpu: CpuEngine) => T): Promise<T> {
+    this.usable('edit');
+    this.excursion = true;
+    try {
+      const before = await this.snapshot();
+      const cpu = (this.cpuTwin ??= new CpuEngine(this.connectome, { recordSpikes: false }));
+      await cpu.restore(before);
+      const result = edit(cpu);
+      this.pendingEvents.push(cpu.takeFrame().structure);
+      this.writeSnapshot(await cpu.snapshot());
+      return result;
+    } finally {
+      this.excursion = false;
+    }
+  }
+
+  /** Structural events made on the CPU engine (births by request), for the next frame. */
+  private readonly pendingEvents: Frame['structure'][] = [];
+
+  async readFrame(): Promise<Frame> {
+    this.usable('readFrame');
+    this.flushRaster();
+    const stepEnd = this.steps;
+    const counters = this.buffers.get('counters')!;
+    const [counts, globals, events] = await this.download(
+      [
+        { buffer: 'counters', offset: 0, length: COUNTERS.populationSpikes + this.connectome.populations.length },
+        { buffer: 'globals', offset: 0, length: this.map.structureTotals.offset + TOTALS_LENGTH },
+        ...this.learning.frameReadback(),
+      ],
+      (encoder) => encoder.clearBuffer(counters),
+    );
+    const chunks = await Promise.all(this.chunks.splice(0));
+    const { spikeStep, spikeNeuron } = decodeRaster(chunks, this.rasterWords, this.connectome.neuronCount);
+    const totalsWords = globals.subarray(this.map.structureTotals.offset, this.map.structureTotals.offset + TOTALS_LENGTH);
+    const totals = { grown: totalOf(totalsWords, StructuralEventKind.grown), pruned: totalOf(totalsWords, StructuralEventKind.pruned), born: totalOf(totalsWords, StructuralEventKind.born) };
+    const sample = mergeSamples([...this.pendingEvents.splice(0).map((e) => e.sample), this.learning.frameSample(events)]);
+    const frame: Frame = {
+      stepStart: this.frameStart,
+      stepEnd,
+      spikeStep,
+      spikeNeuron,
+      populationSpikes: Float64Array.from(counts.subarray(COUNTERS.populationSpikes)),
+      synapticEvents: counts[COUNTERS.eventsHi] * 4294967296 + counts[COUNTERS.eventsLo],
+      modulators: new Float32Array(globals.buffer.slice(0, MODULATOR_NAMES.length * 4)),
+      structure: {
+        grown: totals.grown - this.totalsAtFrame.grown,
+        pruned: totals.pruned - this.totalsAtFrame.pruned,
+        born: totals.born - this.totalsAtFrame.born,
+        sample,
+      },
+    };
+    this.totalsAtFrame = totals;
+    this.frameStart = stepEnd;
+    return frame;
+  }
+
+  /**
+   * Copies the given spans out of their buffers (after everything submitted
+   * so far), running `after` in the same submission, and returns their words.
+   */
+  private async download(spans: readonly { buffer: string; offset: number; length: number }[], after?: (encoder: GPUCommandEncoder) => void): Promise<Uint32Array[]> {
+    const total = spans.reduce((sum, s) => sum + s.length, 0);
+    const staging = this.device.createBuffer({ label: 'readback', size: Math.max(1, total) * 4, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    const encoder = this.device.createCommandEncoder({ label: 'readback' });
+    let at = 0;
+    for (const s of spans) {
+      if (s.length > 0) encoder.copyBufferToBuffer(this.buffers.get(s.buffer)!, s.offset * 4, staging, at * 4, s.length * 4);
+      at += s.length;
+    }
+    after?.(encoder);
+    this.device.queue.submit([encoder.finish()]);
+    try {
+      await staging.mapAsync(GPUMapMode.READ);
+    } catch (error) {
+      this.failure ??= new GpuEngineError(`WebGPU readback failed: ${(error as Error).message}`);
+      throw this.failure;
+    }
+    const words = new Uint32Array(staging.getMappedRange().slice(0));
+    staging.destroy();
+    const out: Uint32Array[] = [];
+    at = 0;
+    for (const s of spans) {
+      out.push(words.subarray(at, at + s.length));
+      at += s.length;
+    }
+    return out;
+  }
+
+  async snapshot(): Promise<EngineSnapshot> {
+    if (this.failure) throw this.failure;
+    const names = Object.keys(this.template);
+    const words = await this.download(names.map((name) => this.map[name]));
+    const arrays: Record<string, StateArray> = {};
+    names.forEach((name, k) => (arrays[name] = fromWords(words[k], this.map[name].type)));
+    return { format: 'neuroplay-state', version: 1, step: this.steps, arrays };
+  }
+
+  /** Restores a snapshot of this network, from either engine; throws, leaving the engine as it was, when it does not fit. */
+  restore(snapshot: EngineSnapshot): Promise<void> {
+    try {
+      this.usable('restore');
+      const problems = snapshotMismatches(this.template, snapshot);
+      if (problems.length)
+        throw new Error(`restore: the snapshot does not fit this network (${this.connectome.neuronCount} neurons, ${this.template.target.length} synapse slots): ${problems.join('; ')}`);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    this.writeSnapshot(snapshot);
+    this.steps = snapshot.step;
+    this.stepsFlushed = snapshot.step;
+    this.frameStart = snapshot.step;
+    this.chunks.length = 0;
+    this.pendingEvents.length = 0;
+    const encoder = this.device.createCommandEncoder({ label: 'restore' });
+    for (const name of ['spikes', 'counters', 'raster']) encoder.clearBuffer(this.buffers.get(name)!);
+    this.device.queue.submit([encoder.finish()]);
+    const totals = snapshot.arrays.structureTotals as Uint32Array;
+    this.totalsAtFrame = { grown: totalOf(totals, StructuralEventKind.grown), pruned: totalOf(totals, StructuralEventKind.pruned), born: totalOf(totals, StructuralEventKind.born) };
+    return Promise.resolve();
+  }
+
+  /** Writes every array of a checked snapshot into the device state (all copies). */
+  private writeSnapshot(snapshot: EngineSnapshot): void {
+    for (const [name, array] of Object.entries(snapshot.arrays)) writeState(this.device, this.buffers, this.map[name], array, this.copies, this.connectome.neuronCount);
+  }
+
+  /** Frees the device buffers; the engine is unusable afterwards. */
+  destroy(): void {
+    this.failure ??= new GpuEngineError('the WebGPU engine was destroyed');
+    for (const buffer of this.buffers.values()) buffer.destroy();
+  }
+}
+
+/** Writes a CPU state array to its place; neuron fields and the ring go to every copy. */
+function writeState(device: GPUDevice, buffers: GpuBuffers, location: { buffer: string; offset: number; length: number }, array: StateArray, copies: number, n: number): void {
+  if (array.length === 0) return;
+  const words = toWords(array);
+  const perCopy = location.buffer === 'neurons' ? n : location.buffer === 'ring' ? array.length : 0;
+  const buffer = buffers.get(location.buffer)!;
+  for (let copy = 0; copy < (perCopy > 0 ? copies : 1); copy++) {
+    device.queue.writeBuffer(buffer, (location.offset + copy * perCopy) * 4, words.buffer, words.byteOffset, words.byteLength);
+  }
+}
+
+/** Refuses a network whose arrays exceed what the device can bind, naming the array and the limit. */
+function checkFits(device: GPUDevice, sizes: readonly [string, number][]): void {
+  const { maxStorageBufferBindingSize, maxBufferSize } = device.limits;
+  const limit = Math.min(maxStorageBufferBindingSize, maxBufferSize);
+  const over = sizes.filter(([, words]) => words * 4 > limit);
+  if (over.length)
+    throw new RangeError(
+      `WebGPU engine: the network is too big for this device: ${over.map(([name, words]) => `${name} needs ${(words * 4) / 2 ** 20} MiB`).join(', ')}; ` +
+        `the device binds at most ${limit / 2 ** 20} MiB per array. Use fewer neurons or synapses, or the CPU engine.`,
+    );
+}
+
+/** The raster chunks as (step, neuron) lists, steps ascending, neurons ascending within a step. */
+function decodeRaster(chunks: readonly RasterChunk[], words: number, n: number): { spikeStep: Uint32Array; spikeNeuron: Uint32Array } {
+  let count = 0;
+  for (const c of chunks) for (let k = 0; k < c.words.length; k++) count += popcount(c.words[k]);
+  const spikeStep = new Uint32Array(count);
+  const spikeNeuron = new Uint32Array(count);
+  let at = 0;
+  for (const c of chunks) {
+    for (let row = 0; row < c.steps; row++) {
+      for (let w = 0; w < words; w++) {
+        let bits = c.words[row * words + w];
+        while (bits !== 0) {
+          const b = 31 - Math.clz32(bits & -bits);
+          const i = w * 32 + b;
+          if (i < n) {
+            spikeStep[at] = c.firstStep + row;
+            spikeNeuron[at] = i;
+            at++;
+          }
+          bits &= bits - 1;
+        }
+      }
+    }
+  }
+  return { spikeStep: spikeStep.subarray(0, at), spikeNeuron: spikeNeuron.subarray(0, at) };
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Event samples (kind, pre, post triples) joined, at most EVENT_SAMPLE_SIZE events. */
+function mergeSamples(samples: readonly Uint32Array[]): Uint32Array {
+  const joined = new Uint32Array(samples.reduce((sum, s) => sum + s.length, 0));
+  let at = 0;
+  for (const s of samples) {
+    joined.set(s, at);
+    at += s.length;
+  }
+  return joined.subarray(0, 3 * EVENT_SAMPLE_SIZE);
+}
+

@@ -1,0 +1,84 @@
+/**
+ * Compiled kernels: a compute pipeline per entry point with an explicit
+ * layout built from the kernel's binding list (kernels.ts), and the bind
+ * group that ties those bindings to the engine's buffers by name.
+ */
+import { TICK_STRIDE, type BindingDecl } from './layout';
+import { kernelBindings, kernelSource, type KernelDecl, type ShaderSources } from './kernels';
+
+/** The engine's buffers by name. */
+export type GpuBuffers = Map<string, GPUBuffer>;
+
+export interface Kernel {
+  readonly name: string;
+  readonly pipelines: Record<string, GPUComputePipeline>;
+  /** One bind group per step slot of a submission: slot k binds the Tick at k x TICK_STRIDE. */
+  readonly bindGroups: GPUBindGroup[];
+}
+
+function layoutEntry(b: BindingDecl, binding: number): GPUBindGroupLayoutEntry {
+  return { binding, visibility: GPUShaderStage.COMPUTE, buffer: { type: b.kind } };
+}
+
+/** Compilation errors of a shader module, one line each, with the kernel's name. */
+async function compilationErrors(module: GPUShaderModule, name: string): Promise<string[]> {
+  const info = await module.getCompilationInfo();
+  return info.messages.filter((m) => m.type === 'error').map((m) => `${name}.wgsl:${m.lineNum}:${m.linePos}: ${m.message}`);
+}
+
+/**
+ * Compiles `decl` for the network (its population and projection counts
+ * size the uniform tables) and binds it to `buffers`, once per step slot. Rejects with the
+ * shader's compilation errors, or the validation error, named.
+ */
+export async function compileKernel(
+  device: GPUDevice,
+  name: string,
+  decl: KernelDecl,
+  sources: ShaderSources,
+  buffers: GpuBuffers,
+  populations: number,
+  projections: number,
+  steps: number,
+): Promise<Kernel> {
+  const bindings = kernelBindings(decl, populations, projections);
+  const code = kernelSource(decl, sources, populations, projections);
+  device.pushErrorScope('validation');
+  const module = device.createShaderModule({ label: name, code });
+  const errors = await compilationErrors(module, decl.file);
+  if (errors.length) {
+    await device.popErrorScope();
+    throw new Error(`WebGPU engine: kernel "${name}" does not compile:\n${errors.join('\n')}`);
+  }
+  const bindGroupLayout = device.createBindGroupLayout({ label: name, entries: bindings.map(layoutEntry) });
+  const layout = device.createPipelineLayout({ label: name, bindGroupLayouts: [bindGroupLayout] });
+  const pipelines: Record<string, GPUComputePipeline> = {};
+  for (const entryPoint of decl.entryPoints) {
+    // Synchronous creation: errors land in the scope below. (Dawn's Node binding
+    // can let the process exit while an async creation is pending.)
+    pipelines[entryPoint] = device.createComputePipeline({ label: `${name}.${entryPoint}`, layout, compute: { module, entryPoint } });
+  }
+  const bound = bindings.map((b) => {
+    const buffer = buffers.get(b.buffer);
+    if (!buffer) throw new Error(`WebGPU engine: kernel "${name}" binds buffer "${b.buffer}", which the engine does not have`);
+    return buffer;
+  });
+  const bindGroups = Array.from({ length: steps }, (_, k) =>
+    device.createBindGroup({
+      label: `${name}[${k}]`,
+      layout: bindGroupLayout,
+      entries: bindings.map((b, binding) => ({ binding, resource: b.perStep ? { buffer: bound[binding], offset: k * TICK_STRIDE, size: TICK_STRIDE } : { buffer: bound[binding] } })),
+    }),
+  );
+  const error = await device.popErrorScope();
+  if (error) throw new Error(`WebGPU engine: kernel "${name}": ${error.message}`);
+  return { name, pipelines, bindGroups };
+}
+
+/** Records one dispatch of `kernel`'s entry point for step slot `k` of the submission. */
+export function dispatch(pass: GPUComputePassEncoder, kernel: Kernel, entryPoint: string, k: number, x: number, y = 1): void {
+  if (x === 0 || y === 0) return;
+  pass.setPipeline(kernel.pipelines[entryPoint]);
+  pass.setBindGroup(0, kernel.bindGroups[k]);
+  pass.dispatchWorkgroups(x, y);
+}
