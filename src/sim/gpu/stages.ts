@@ -5,6 +5,8 @@
  * need is not built and costs no dispatch.
  */
 import type { GpuStage, StageContext } from './stage';
+import { learningStages } from './stages/learning';
+import { structureStage } from './stages/structure';
 
 /** A span of words to read back with each frame. */
 export interface ReadbackSpan {
@@ -26,17 +28,15 @@ export interface LearningStages {
   frameSample(words: Uint32Array | undefined): Uint32Array;
 }
 
+/** Builds the stages `ctx`'s network needs: learning (stages/learning.ts), then structure (stages/structure.ts). */
 export async function GPU_STAGES(ctx: StageContext): Promise<LearningStages> {
-  void ctx;
+  const learning = await learningStages(ctx);
+  const structure = await structureStage(ctx);
   return {
-    perStep: [],
-    pulse() {
-      throw new Error('pulseModulator: the WebGPU engine does not run modulators yet');
-    },
-    normalize() {
-      throw new Error('normalize: the WebGPU engine does not normalise yet');
-    },
-    frameReadback: () => [],
-    frameSample: () => new Uint32Array(0),
+    perStep: [...learning.perStep, ...structure.perStep],
+    pulse: learning.pulse,
+    normalize: learning.normalize,
+    frameReadback: structure.frameReadback,
+    frameSample: structure.frameSample,
   };
 }

@@ -1,0 +1,1 @@
+// Stage `homeostasis`: being written (see src/sim/gpu/stages/).

@@ -1,0 +1,1 @@
+// Stage `modulation`: being written (see src/sim/gpu/stages/).

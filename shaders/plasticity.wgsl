@@ -1,0 +1,1 @@
+// Stage `plasticity`: being written (see src/sim/gpu/stages/).

@@ -1,0 +1,1 @@
+// Stage `structure`: being written (see src/sim/gpu/stages/).
