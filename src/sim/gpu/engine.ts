@@ -462,7 +462,7 @@ function writeState(device: GPUDevice, buffers: GpuBuffers, location: { buffer: 
 }
 
 /** Refuses a network whose arrays exceed what the device can bind, naming the array and the limit. */
-function checkFits(device: GPUDevice, sizes: readonly [string, number][]): void {
+export function checkFits(device: Pick<GPUDevice, 'limits'>, sizes: readonly [string, number][]): void {
   const { maxStorageBufferBindingSize, maxBufferSize } = device.limits;
   const limit = Math.min(maxStorageBufferBindingSize, maxBufferSize);
   const over = sizes.filter(([, words]) => words * 4 > limit);
