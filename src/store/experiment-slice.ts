@@ -1,6 +1,7 @@
 /** The experiment as loaded in the worker: what was grown, how big, on which engine. */
 import type { StateCreator } from 'zustand/vanilla';
 import type { Backend, PopulationLayout } from '@/sim';
+import type { EngineReport } from '@/worker/protocol';
 import type { AppState } from './store';
 
 export interface ExperimentInfo {
@@ -18,10 +19,15 @@ export interface ExperimentInfo {
 export interface ExperimentSlice {
   /** Null until the worker reports a grown network. */
   experiment: ExperimentInfo | null;
+  /** The engine the network runs on, as the worker names it; it changes when a failing engine hands the run to the CPU. */
+  engine: EngineReport | null;
   setExperiment(experiment: ExperimentInfo): void;
+  setEngine(engine: EngineReport): void;
 }
 
 export const createExperimentSlice: StateCreator<AppState, [], [], ExperimentSlice> = (set) => ({
   experiment: null,
+  engine: null,
   setExperiment: (experiment) => set({ experiment }),
+  setEngine: (engine) => set({ engine }),
 });

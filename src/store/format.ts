@@ -1,6 +1,6 @@
-/** What the control bar prints, as pure functions of store values. */
+/** What the control bar and the engine notice print, as pure functions of store values. */
 import type { Backend } from '@/sim';
-import type { ErrorPhase } from '@/worker/protocol';
+import type { EngineReport, ErrorPhase } from '@/worker/protocol';
 
 export function engineLabel(backend: Backend): string {
   switch (backend) {
@@ -9,6 +9,29 @@ export function engineLabel(backend: Backend): string {
     case 'webgpu':
       return 'WebGPU';
   }
+}
+
+/** A notice's heading and its text. */
+export interface Notice {
+  title: string;
+  detail: string;
+}
+
+/** What the page says when the network runs on the CPU engine although WebGPU was tried; null on the engine of choice. */
+export function engineNotice(engine: EngineReport, dtMs: number): Notice | null {
+  if (engine.fallback === null) return null;
+  const reason = sentence(engine.fallback);
+  if (engine.resumedAtStep === null) return { title: `Running on the ${engine.label} engine`, detail: reason };
+  return {
+    title: `WebGPU stopped: the run continues on the ${engine.label} engine`,
+    detail: `${reason} Resumed from the last snapshot, at ${formatSimTime(engine.resumedAtStep * dtMs)} of simulated time.`,
+  };
+}
+
+/** `text` as a sentence: capital first letter, full stop at the end. */
+function sentence(text: string): string {
+  const capital = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
 
 /** Simulated time in seconds, to 10 ms: "12.34 s". */

@@ -13,7 +13,9 @@ export const selectDtMs = (s: AppState) => s.experiment?.dtMs;
 export const selectNeurons = (s: AppState) => s.experiment?.neurons ?? 0;
 export const selectSynapses = (s: AppState) => s.experiment?.synapses ?? 0;
 export const selectGenomeName = (s: AppState) => s.experiment?.genomeName ?? '';
-/** "CPU" or "WebGPU"; empty until a network is loaded. */
-export const selectEngineLabel = (s: AppState) => (s.experiment ? engineLabel(s.experiment.backend) : '');
+/** The worker's name for the engine ("WebGPU (google swiftshader, software fallback)", "CPU"), else the backend's; empty until a network is loaded. */
+export const selectEngineLabel = (s: AppState) => s.engine?.label ?? (s.experiment ? engineLabel(s.experiment.backend) : '');
+/** The engine report as the worker sent it (a stable reference: the notice derives its text from it). */
+export const selectEngine = (s: AppState) => s.engine;
 /** Commands make sense only with a network and a live worker. */
 export const selectCanCommand = (s: AppState) => s.runState === 'paused' || s.runState === 'running';

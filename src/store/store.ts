@@ -27,6 +27,9 @@ export function createAppStore(): AppStore {
       applyWorkerEvent: (event) => {
         const state = get();
         switch (event.type) {
+          case 'engine':
+            state.setEngine(event.engine);
+            return;
           case 'ready':
             state.setExperiment({
               backend: event.backend,

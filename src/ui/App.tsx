@@ -1,7 +1,8 @@
-/** The first page: control bar, error banner, the live raster and its legend. */
+/** The first page: control bar, engine notice, error banner, the live raster and its legend. */
 import { selectGenomeName } from '@/store';
 import { useAppState } from './app-context';
 import { ControlBar } from './ControlBar';
+import { EngineNotice } from './EngineNotice';
 import { ErrorBanner } from './ErrorBanner';
 import { PopulationLegend } from './PopulationLegend';
 import { RasterView } from './RasterView';
@@ -15,6 +16,7 @@ export function App() {
         <span className="experiment-name">{genomeName}</span>
       </header>
       <ControlBar />
+      <EngineNotice />
       <main className="stage">
         <ErrorBanner />
         <RasterView />

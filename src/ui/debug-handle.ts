@@ -1,14 +1,18 @@
 /**
  * `window.__neuroplay`: read-only run statistics for the browser tests and
  * for anyone curious in the console, plus `load` to send any genome (a
- * broken one included) through the same path the page uses.
+ * broken one included) through the same path the page uses, and
+ * `loseDevice` to rehearse a GPU failure.
  */
 import type { AppStore, RunState } from '@/store';
 import type { EngineClient } from '@/worker/client';
+import type { EngineReport } from '@/worker/protocol';
 import { RunStats, type RunStatsSnapshot } from '@/worker/run-stats';
 
 export interface NeuroplayStats extends RunStatsSnapshot {
   runState: RunState;
+  /** The engine as the worker last reported it. */
+  engine: EngineReport | null;
   simTimeMs: number;
   realTimeFactor: number;
 }
@@ -18,6 +22,8 @@ export interface NeuroplayHandle {
   stats(): NeuroplayStats;
   /** Sends a genome (any JSON) to the worker, as loading an experiment does. */
   load(genome: unknown): void;
+  /** Destroys the worker's WebGPU device: the run should move to the CPU engine from its last snapshot. */
+  loseDevice(): void;
 }
 
 declare global {
@@ -30,14 +36,16 @@ export function installDebugHandle(client: EngineClient, store: AppStore): void 
   const stats = new RunStats();
   client.onEvent((event) => {
     if (event.type === 'ready') stats.reset(event.backend, event.populations);
+    else if (event.type === 'engine') stats.setBackend(event.engine.backend);
   });
   client.onFrame((frame) => stats.add(frame));
   const handle: NeuroplayHandle = {
     stats: () => {
-      const { runState, simTimeMs, realTimeFactor } = store.getState();
-      return { ...stats.snapshot(), runState, simTimeMs, realTimeFactor };
+      const { runState, engine, simTimeMs, realTimeFactor } = store.getState();
+      return { ...stats.snapshot(), runState, engine, simTimeMs, realTimeFactor };
     },
     load: (genome) => client.load(genome),
+    loseDevice: () => client.loseDevice(),
   };
   Object.defineProperty(window, '__neuroplay', { value: Object.freeze(handle), writable: false, configurable: true });
 }

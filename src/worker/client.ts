@@ -44,6 +44,10 @@ export class EngineClient {
   setSpeed(speed: number): void {
     this.send({ type: 'setSpeed', speed });
   }
+  /** Destroys the worker's WebGPU device, as a lost GPU would (tests; the console through `window.__neuroplay`). */
+  loseDevice(): void {
+    this.send({ type: 'loseDevice' });
+  }
 
   /** Calls `listener` with every frame; returns the unsubscribe function. */
   onFrame(listener: FrameListener): () => void {
@@ -51,7 +55,7 @@ export class EngineClient {
     return () => this.frameListeners.delete(listener);
   }
 
-  /** Calls `listener` with every ready, status and error message; returns the unsubscribe function. */
+  /** Calls `listener` with every engine, ready, status and error message; returns the unsubscribe function. */
   onEvent(listener: EventListener): () => void {
     this.eventListeners.add(listener);
     return () => this.eventListeners.delete(listener);
@@ -72,6 +76,7 @@ export class EngineClient {
       case 'frame':
         this.deliverFrame(message);
         return;
+      case 'engine':
       case 'ready':
       case 'status':
       case 'error':

@@ -1,13 +1,16 @@
 /**
  * The engine worker's entry: wires an `EngineHost` to the worker's message
- * port and timers. Everything it does lives in host.ts.
+ * port, timers and WebGPU. Everything it does lives in host.ts; which engine
+ * it runs, in engines.ts.
  */
-import { CpuEngine } from '@/sim/cpu';
+import { cpuEngine, chooseEngine } from './engines';
 import { BROWSER_BUDGET, EngineHost } from './host';
 import { errorText, type FromWorker, type ToWorker } from './protocol';
+import { SHADER_SOURCES } from './shaders';
 
 /** The part of DedicatedWorkerGlobalScope used here (the project's lib is DOM, not WebWorker). */
 interface WorkerScope {
+  navigator: { gpu?: GPU };
   postMessage(message: FromWorker, options?: { transfer?: Transferable[] }): void;
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
   onmessageerror: ((event: MessageEvent) => void) | null;
@@ -40,7 +43,11 @@ const host = new EngineHost(
     now: () => performance.now(),
     later,
   },
-  { budget: BROWSER_BUDGET, createEngine: (connectome) => new CpuEngine(connectome, { recordSpikes: true }) },
+  {
+    budget: BROWSER_BUDGET,
+    createEngine: (connectome) => chooseEngine(connectome, scope.navigator.gpu, SHADER_SOURCES),
+    createFallback: (connectome, reason) => cpuEngine(connectome, reason),
+  },
 );
 
 scope.onmessage = (event) => host.receive(event.data);

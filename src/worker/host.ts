@@ -1,12 +1,16 @@
 /**
  * What the engine worker does, apart from the worker itself: owns one
  * Engine, answers `ToWorker` messages, runs the loop paced to wall-clock time
- * and posts frames at display rate. Time and output come in through `HostIo`,
- * so the same code runs in a Worker and in a Node test.
+ * and posts frames at display rate. An engine that can fail under the run
+ * (WebGPU: a lost device) is snapshotted every few seconds, and on failure
+ * the run moves to the fallback engine (the CPU engine) from the last
+ * snapshot. Time and output come in through `HostIo`, so the same code runs
+ * in a Worker and in a Node test.
  */
 import { formatErrors, validateGenome } from '@/model';
-import { buildConnectome, EMPTY_SLOT, type BuildBudget, type Connectome, type Engine } from '@/sim';
-import { errorText, frameTransfer, type ErrorPhase, type FrameMessage, type FromWorker, type ToWorker } from './protocol';
+import { buildConnectome, EMPTY_SLOT, type BuildBudget, type Connectome, type Engine, type EngineSnapshot } from '@/sim';
+import { GpuEngineError } from '@/sim/gpu/engine';
+import { errorText, frameTransfer, type EngineReport, type ErrorPhase, type FrameMessage, type FromWorker, type ToWorker } from './protocol';
 import { RateMeter } from './rate-meter';
 
 export interface HostIo {
@@ -17,12 +21,30 @@ export interface HostIo {
   later(callback: () => void, delayMs: number): void;
 }
 
-export type EngineFactory = (connectome: Connectome) => Engine | Promise<Engine>;
+/** An engine as the host runs it: the engine, what the page is told about it, and how it can fail. */
+export interface HostedEngine {
+  engine: Engine;
+  /** What the page shows; `resumedAtStep` is the host's to set. */
+  report: Omit<EngineReport, 'resumedAtStep'>;
+  /**
+   * Present for an engine that can fail under the run (a GPU): resolves with
+   * the reason when it does (the device is lost, a pipeline fails). The host
+   * keeps snapshots of such an engine and moves the run to the fallback engine.
+   */
+  failed?: Promise<string>;
+  /** Releases what the engine holds (its device); called when the host lets go of it. */
+  dispose?(): void;
+  /** Destroys the engine's device, as a lost GPU would. */
+  loseDevice?(): void;
+}
 
 export interface HostOptions {
   /** Ceiling on what a genome may grow to here, below the model's LIMITS. */
   budget: BuildBudget;
-  createEngine: EngineFactory;
+  /** The engine of choice for a network (WebGPU where the browser has it, else the CPU engine, saying why). */
+  createEngine(connectome: Connectome): HostedEngine | Promise<HostedEngine>;
+  /** The engine a run moves to when its engine fails (the CPU engine, which cannot), saying why. */
+  createFallback(connectome: Connectome, reason: string): HostedEngine;
 }
 
 /** What a browser tab can hold comfortably: 200k neurons and 20M slots (about 140 MB of synapse arrays). */
@@ -46,6 +68,13 @@ export const MIN_SPEED = 0.01;
 export const MAX_SPEED = 1000;
 /** Most steps one `step` message may ask for. */
 export const MAX_STEPS_PER_MESSAGE = 1_000_000;
+/** Wall time between snapshots of an engine that can fail: what a failure may cost at most, plus one tick. */
+export const SNAPSHOT_INTERVAL_MS = 2000;
+/**
+ * Share of wall time snapshots may take: a network whose snapshot takes
+ * longer than SNAPSHOT_SHARE x SNAPSHOT_INTERVAL_MS is snapshotted less often.
+ */
+export const SNAPSHOT_SHARE = 0.05;
 
 /** Occupied synapse slots: the rows are padded, so count the slots that hold a target. */
 export function countSynapses(connectome: Connectome): number {
@@ -56,7 +85,7 @@ export function countSynapses(connectome: Connectome): number {
 }
 
 export class EngineHost {
-  private engine: Engine | null = null;
+  private hosted: HostedEngine | null = null;
   private dtMs = 0;
   private stepsPerChunk = 1;
   private running = false;
@@ -69,6 +98,10 @@ export class EngineHost {
   private rates = new RateMeter([], 1);
   private statusAtMs = 0;
   private statusAtStep = 0;
+  /** The state to resume from if the engine fails; null: the network as built (step 0). */
+  private lastSnapshot: EngineSnapshot | null = null;
+  /** Wall time from which the next snapshot is due. */
+  private snapshotDueMs = 0;
   /** Messages and ticks run one at a time, in order, even across awaits. */
   private queue: Promise<void> = Promise.resolve();
 
@@ -82,11 +115,23 @@ export class EngineHost {
     this.enqueue(() => this.apply(message), 'message');
   }
 
+  /** Resolves once every message and tick queued so far has been handled (tests wait on it). */
+  idle(): Promise<void> {
+    return this.queue;
+  }
+
+  private get engine(): Engine | null {
+    return this.hosted?.engine ?? null;
+  }
+
   private enqueue(task: () => void | Promise<void>, phase: ErrorPhase): void {
     this.queue = this.queue.then(task).catch((error: unknown) => this.fail(phase, error));
   }
 
-  private fail(phase: ErrorPhase, error: unknown): void {
+  /** Reports a failure; an engine that failed by itself hands the run to the fallback engine instead of stopping it. */
+  private async fail(phase: ErrorPhase, error: unknown): Promise<void> {
+    const hosted = this.hosted;
+    if (error instanceof GpuEngineError && hosted?.failed) return this.moveToFallback(hosted, error.message);
     const wasRunning = this.running;
     // A loop that threw once would throw again on the next tick: stop it and say so.
     if (phase === 'run') this.running = false;
@@ -109,6 +154,8 @@ export class EngineHost {
       case 'frameHandled':
         this.framesInFlight = Math.max(0, this.framesInFlight - 1);
         return;
+      case 'loseDevice':
+        return this.loseDevice();
       default: {
         const unknown: never = message;
         throw new Error(`unknown message ${JSON.stringify(unknown)}`);
@@ -123,15 +170,15 @@ export class EngineHost {
       return;
     }
     let connectome: Connectome;
-    let engine: Engine;
+    let hosted: HostedEngine;
     try {
       connectome = buildConnectome(result.genome, this.options.budget);
-      engine = await this.options.createEngine(connectome);
+      hosted = await this.options.createEngine(connectome);
     } catch (error) {
       this.io.post({ type: 'error', phase: 'build', message: `The network could not be built:\n${errorText(error)}` });
       return;
     }
-    this.engine = engine;
+    this.host(hosted);
     this.running = false;
     this.dtMs = result.genome.dt_ms;
     // Check the clock about once per simulated ms: often enough to keep a tick inside its budget.
@@ -141,9 +188,10 @@ export class EngineHost {
       this.dtMs,
     );
     this.framesInFlight = 0;
+    this.io.post({ type: 'engine', engine: { ...hosted.report, resumedAtStep: null } });
     this.io.post({
       type: 'ready',
-      backend: engine.backend,
+      backend: hosted.engine.backend,
       genomeName: result.genome.name,
       dtMs: this.dtMs,
       neurons: connectome.populations.reduce((sum, p) => sum + p.size, 0),
@@ -152,6 +200,53 @@ export class EngineHost {
     });
     this.resetStatusWindow();
     this.postStatus();
+  }
+
+  /** Makes `hosted` the engine, releasing the previous one, and watches it for failure. */
+  private host(hosted: HostedEngine): void {
+    this.hosted?.dispose?.();
+    this.hosted = hosted;
+    this.lastSnapshot = null;
+    this.snapshotDueMs = this.io.now() + SNAPSHOT_INTERVAL_MS;
+    void hosted.failed?.then((reason) => this.enqueue(() => this.moveToFallback(hosted, reason), 'run'));
+  }
+
+  /**
+   * Moves the run from a failed engine to the fallback engine, from the last
+   * snapshot (or the network as built when there is none yet), and carries
+   * on as it was: running or paused. Steps after the snapshot are run again.
+   */
+  private async moveToFallback(failed: HostedEngine, reason: string): Promise<void> {
+    // Already replaced: by a load, or by this same failure reported twice (a thrown error and the lost device).
+    if (this.hosted !== failed) return;
+    const fallback = this.options.createFallback(failed.engine.connectome, reason);
+    if (this.lastSnapshot) await fallback.engine.restore(this.lastSnapshot);
+    this.host(fallback);
+    this.io.post({ type: 'engine', engine: { ...fallback.report, resumedAtStep: fallback.engine.stepCount } });
+    this.resetStatusWindow();
+    this.postStatus();
+    if (this.running) {
+      this.lastTickMs = this.io.now();
+      this.owedSteps = 0;
+      this.scheduleTick(0);
+    }
+  }
+
+  private loseDevice(): void {
+    this.requireEngine('loseDevice');
+    const hosted = this.hosted!;
+    if (!hosted.loseDevice) throw new Error(`loseDevice: the network runs on the ${hosted.report.label} engine, which has no device to lose`);
+    hosted.loseDevice();
+  }
+
+  /** Keeps a snapshot of an engine that can fail, when one is due. */
+  private async keepSnapshot(): Promise<void> {
+    const hosted = this.hosted;
+    const startedMs = this.io.now();
+    if (!hosted?.failed || startedMs < this.snapshotDueMs) return;
+    this.lastSnapshot = await hosted.engine.snapshot();
+    const tookMs = this.io.now() - startedMs;
+    this.snapshotDueMs = this.io.now() + Math.max(SNAPSHOT_INTERVAL_MS, tookMs / SNAPSHOT_SHARE);
   }
 
   private requireEngine(action: string): Engine {
@@ -186,9 +281,9 @@ export class EngineHost {
     try {
       engine.step(steps);
       await this.postFrame(engine);
+      await this.keepSnapshot();
     } catch (error) {
-      this.fail('run', error);
-      return;
+      return this.fail('run', error);
     }
     this.postStatus();
   }
@@ -215,6 +310,7 @@ export class EngineHost {
       // Behind wall-clock time: drop the debt, so the real-time factor shows it instead of a growing backlog.
       this.owedSteps = done < due ? 0 : this.owedSteps - done;
       if (done > 0) await this.postFrame(engine);
+      await this.keepSnapshot();
     } else {
       // The page is behind: the simulation waits for the display rather than queueing frames.
       this.owedSteps = 0;

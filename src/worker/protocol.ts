@@ -16,7 +16,20 @@ export type ToWorker =
   /** Simulated ms per wall-clock ms the loop aims for; 1 is real time. */
   | { type: 'setSpeed'; speed: number }
   /** The page has handled a frame: the worker keeps at most a few frames unhandled. */
-  | { type: 'frameHandled' };
+  | { type: 'frameHandled' }
+  /** Destroys the WebGPU device as a lost GPU would: the browser tests' (and the console's) way to rehearse a failure. */
+  | { type: 'loseDevice' };
+
+/** Which engine runs the network, in words a person reads, and why it is not WebGPU when it is not. */
+export interface EngineReport {
+  backend: Backend;
+  /** E.g. "WebGPU (google swiftshader, software fallback)" or "CPU". */
+  label: string;
+  /** Why the network runs on the CPU engine although WebGPU was tried ("this browser has no WebGPU"); null when it runs on its engine of choice. */
+  fallback: string | null;
+  /** After a failure mid-run: the step of the last snapshot, where the run resumed on the CPU engine; null otherwise. */
+  resumedAtStep: number | null;
+}
 
 /** Spikes and counts since the previous frame; the typed arrays are transferred, not copied. */
 export interface FrameMessage {
@@ -34,6 +47,8 @@ export interface FrameMessage {
 
 /** Worker -> page. */
 export type FromWorker =
+  /** The engine a network runs on: sent before `ready`, and again when a failing engine hands the run to the CPU engine. */
+  | { type: 'engine'; engine: EngineReport }
   /** A network is grown and loaded (paused until `run`). */
   | {
       type: 'ready';

@@ -36,6 +36,11 @@ export class RunStats {
     this.recordedSpikes = 0;
   }
 
+  /** The run moved to another engine; the totals go on. */
+  setBackend(backend: Backend): void {
+    this.backend = backend;
+  }
+
   add(frame: FrameMessage): void {
     const n = Math.min(this.totals.length, frame.populationSpikes.length);
     for (let p = 0; p < n; p++) this.totals[p] += frame.populationSpikes[p];

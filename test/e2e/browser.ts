@@ -1,7 +1,7 @@
 /**
  * Headless Chromium as WEBGPU.md sets it up: the Debian package's binary,
- * no sandbox (CI runs as root), WebGPU on SwiftShader, no background network
- * traffic, a fresh profile per run.
+ * no sandbox (CI runs as root), WebGPU on SwiftShader (or none), no
+ * background network traffic, a fresh profile per run.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,13 +20,18 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchChromium(): Promise<Browser> {
+/**
+ * `webgpu`: with --enable-unsafe-webgpu, `navigator.gpu` gives a SwiftShader
+ * adapter; without it, Chromium on Linux gives no adapter (requestAdapter
+ * resolves to null), as a browser with WebGPU off does.
+ */
+export async function launchChromium({ webgpu }: { webgpu: boolean }): Promise<Browser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'neuroplay-e2e-profile-'));
   // Playwright passes --headless and --user-data-dir itself (headless: true, the persistent context's folder).
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ['--no-sandbox', '--enable-unsafe-webgpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--no-sandbox', ...(webgpu ? ['--enable-unsafe-webgpu'] : []), '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     viewport: { width: 1280, height: 720 },
   });
   return {

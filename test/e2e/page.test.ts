@@ -1,6 +1,7 @@
 /**
- * The first page in headless Chromium, from the production build: the
- * default experiment runs on the CPU engine in a worker, the raster moves
+ * The first page in headless Chromium without WebGPU, from the production
+ * build: the default experiment runs on the CPU engine in a worker and the
+ * page says why (no WebGPU adapter), the raster moves
  * right to left in the population colours, pause stops simulated time, and a
  * broken genome shows the error banner while the page keeps running.
  */
@@ -47,7 +48,7 @@ describe.skipIf(missing !== null)('the first page in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(ARTEFACTS, { recursive: true });
     site = await serveBuiltSite();
-    browser = await launchChromium();
+    browser = await launchChromium({ webgpu: false });
     page = await browser.context.newPage();
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
@@ -67,6 +68,18 @@ describe.skipIf(missing !== null)('the first page in Chromium', () => {
     await expect.poll(() => page.getByTestId('neurons').textContent()).toBe('1,256');
     await expect.poll(() => page.getByTestId('synapses').textContent()).toBe('140,000');
     expect(await page.title()).toBe('Neuroplay');
+  });
+
+  it('says why it is not WebGPU: Chromium without --enable-unsafe-webgpu on Linux offers no adapter', async () => {
+    const notice = page.getByTestId('engine-notice');
+    await expect.poll(() => notice.locator('strong').textContent(), SLOW).toBe('Running on the CPU engine');
+    expect(await notice.locator('span').textContent()).toBe('This browser offers no WebGPU adapter (WebGPU is switched off, or the GPU is not supported).');
+    expect((await stats()).engine).toEqual({
+      backend: 'cpu',
+      label: 'CPU',
+      fallback: 'this browser offers no WebGPU adapter (WebGPU is switched off, or the GPU is not supported)',
+      resumedAtStep: null,
+    });
   });
 
   it('receives spikes of the retina (256 Poisson sources at 20 Hz: about 5,000 a second) and of E', async () => {

@@ -3,8 +3,8 @@
  * order, each tick runs to completion before the next, and frames are
  * acknowledged as the page would (or not, to test back-pressure).
  */
-import { CpuEngine } from '@/sim/cpu';
-import { BROWSER_BUDGET, EngineHost, type HostIo } from '@/worker/host';
+import { cpuEngine } from '@/worker/engines';
+import { BROWSER_BUDGET, EngineHost, type HostIo, type HostOptions } from '@/worker/host';
 import type { FromWorker, ToWorker } from '@/worker/protocol';
 
 /** Lets queued promise work (the host's message queue) finish. */
@@ -21,7 +21,8 @@ export class HostHarness {
   private unacknowledged = 0;
   readonly host: EngineHost;
 
-  constructor(io: Partial<HostIo> = {}) {
+  /** `options` default to the CPU engine, and the CPU engine as the fallback. */
+  constructor(io: Partial<HostIo> = {}, options: Partial<HostOptions> = {}) {
     this.host = new EngineHost(
       {
         post: (message) => {
@@ -32,12 +33,14 @@ export class HostHarness {
         later: (callback, delayMs) => this.timers.push({ atMs: this.nowMs + delayMs, callback }),
         ...io,
       },
-      { budget: BROWSER_BUDGET, createEngine: (connectome) => new CpuEngine(connectome) },
+      { budget: BROWSER_BUDGET, createEngine: (connectome) => cpuEngine(connectome, null), createFallback: cpuEngine, ...options },
     );
   }
 
+  /** Sends a message and waits until the host has handled it (a WebGPU engine answers over several turns of the event loop). */
   async send(message: ToWorker): Promise<void> {
     this.host.receive(message);
+    await this.host.idle();
     await settle();
   }
 
