@@ -249,13 +249,19 @@ export class GpuEngine implements Engine {
       copied += rows;
     }
     this.device.queue.submit([encoder.finish()]);
-    this.chunks.push(
-      staging.mapAsync(GPUMapMode.READ).then(() => {
+    const chunk = staging.mapAsync(GPUMapMode.READ).then(
+      () => {
         const data = new Uint32Array(staging.getMappedRange().slice(0));
         staging.destroy();
         return { firstStep: first, steps: count, words: data };
-      }),
+      },
+      (error: unknown) => {
+        throw (this.failure ??= new GpuEngineError(`WebGPU raster readback failed: ${(error as Error).message}`));
+      },
     );
+    // readFrame awaits it; a device lost before then (readFrame failing first) must not leave an unhandled rejection.
+    chunk.catch(() => {});
+    this.chunks.push(chunk);
   }
 
   setInputRates(population: number, rates: Float32Array | number): void {
@@ -360,7 +366,7 @@ export class GpuEngine implements Engine {
       spikeNeuron,
       populationSpikes: Float64Array.from(counts.subarray(COUNTERS.populationSpikes)),
       synapticEvents: counts[COUNTERS.eventsHi] * 4294967296 + counts[COUNTERS.eventsLo],
-      modulators: new Float32Array(globals.buffer.slice(0, MODULATOR_NAMES.length * 4)),
+      modulators: new Float32Array(globals.buffer.slice(globals.byteOffset, globals.byteOffset + MODULATOR_NAMES.length * 4)),
       structure: {
         grown: totals.grown - this.totalsAtFrame.grown,
         pruned: totals.pruned - this.totalsAtFrame.pruned,
@@ -430,6 +436,7 @@ export class GpuEngine implements Engine {
     this.frameStart = snapshot.step;
     this.chunks.length = 0;
     this.pendingEvents.length = 0;
+    this.learning.restart();
     const encoder = this.device.createCommandEncoder({ label: 'restore' });
     for (const name of ['spikes', 'counters', 'raster']) encoder.clearBuffer(this.buffers.get(name)!);
     this.device.queue.submit([encoder.finish()]);
@@ -447,6 +454,103 @@ export class GpuEngine implements Engine {
   destroy(): void {
     this.failure ??= new GpuEngineError('the WebGPU engine was destroyed');
     for (const buffer of this.buffers.values()) buffer.destroy();
+  }
+
+  // Batched evaluation (copies > 1): each copy takes its own input, goes back
+  // to a held state on its own, and has its spike counts read without frames
+  // (src/sim/gpu/batch.ts builds on these).
+
+  /** Where holdResetState put each per-copy array (neuron fields, ring) in the 'reset_state' buffer, words from 0. */
+  private resetSpans: { name: string; at: number }[] | undefined;
+
+  private checkCopy(copy: number, at: string): void {
+    if (!Number.isInteger(copy) || copy < 0 || copy >= this.copies) throw new RangeError(`${at}: copy must be a whole number in 0..${this.copies - 1}, got ${copy}`);
+  }
+
+  /** Sets `population`'s source rates in one copy, Hz (setInputRates sets every copy). */
+  setCopyInputRates(copy: number, population: number, rates: Float32Array | number): void {
+    this.usable('setCopyInputRates');
+    this.checkCopy(copy, 'setCopyInputRates');
+    const layout = checkInputRates(this.connectome, population, rates);
+    const values = typeof rates === 'number' ? new Float32Array(layout.capacity).fill(rates) : rates;
+    const n = this.connectome.neuronCount;
+    const at = neuronFieldIndex('rate_hz') * n * this.copies + copy * n + layout.start;
+    this.device.queue.writeBuffer(this.buffers.get('neurons')!, at * 4, values.buffer, values.byteOffset, values.byteLength);
+  }
+
+  /** Keeps `snapshot`'s per-copy state (neuron fields, delay ring) on the device for resetCopies; throws, holding nothing new, when it does not fit. */
+  holdResetState(snapshot: EngineSnapshot): void {
+    this.usable('holdResetState');
+    const problems = snapshotMismatches(this.template, snapshot);
+    if (problems.length) throw new Error(`holdResetState: the snapshot does not fit this network: ${problems.join('; ')}`);
+    const names = Object.keys(this.template).filter((name) => this.map[name].buffer === 'neurons' || this.map[name].buffer === 'ring');
+    const spans: { name: string; at: number }[] = [];
+    let words = 0;
+    for (const name of names) {
+      spans.push({ name, at: words });
+      words += this.map[name].length;
+    }
+    this.buffers.get('reset_state')?.destroy();
+    const buffer = this.device.createBuffer({ label: 'reset_state', size: Math.max(1, words) * 4, usage: GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST });
+    this.buffers.set('reset_state', buffer);
+    for (const { name, at } of spans) {
+      const data = toWords(snapshot.arrays[name]);
+      if (data.length > 0) this.device.queue.writeBuffer(buffer, at * 4, data.buffer, data.byteOffset, data.byteLength);
+    }
+    this.resetSpans = spans;
+  }
+
+  /** Puts `copies` back to the held state and zeroes their spike counts, before the next step; the other copies run on untouched. */
+  resetCopies(copies: Iterable<number>): void {
+    this.usable('resetCopies');
+    const spans = this.resetSpans;
+    if (!spans) throw new Error('resetCopies: no state is held; call holdResetState first');
+    const n = this.connectome.neuronCount;
+    const held = this.buffers.get('reset_state')!;
+    const neurons = this.buffers.get('neurons')!;
+    const counts = neuronFieldIndex('spike_count') * n * this.copies;
+    const encoder = this.device.createCommandEncoder({ label: 'reset copies' });
+    for (const copy of copies) {
+      this.checkCopy(copy, 'resetCopies');
+      for (const { name, at } of spans) {
+        const location = this.map[name];
+        if (location.length === 0) continue;
+        // As writeState: a neuron field's copies are neuron_count apart, the ring's a whole ring apart.
+        const perCopy = location.buffer === 'neurons' ? n : location.length;
+        encoder.copyBufferToBuffer(held, at * 4, this.buffers.get(location.buffer)!, (location.offset + copy * perCopy) * 4, location.length * 4);
+      }
+      encoder.clearBuffer(neurons, (counts + copy * n) * 4, n * 4);
+    }
+    this.device.queue.submit([encoder.finish()]);
+  }
+
+  /** Zeroes every copy's spike counts (neuron field spike_count) before the next step. */
+  clearSpikeCounts(): void {
+    this.usable('clearSpikeCounts');
+    const stride = this.connectome.neuronCount * this.copies;
+    const encoder = this.device.createCommandEncoder({ label: 'clear spike counts' });
+    encoder.clearBuffer(this.buffers.get('neurons')!, neuronFieldIndex('spike_count') * stride * 4, stride * 4);
+    this.device.queue.submit([encoder.finish()]);
+  }
+
+  /**
+   * Spikes of neurons start .. start + size - 1 in every copy since its
+   * counts were last zeroed, copy-major (copy c's at c x size). The copy out
+   * is recorded at the call, after everything submitted so far: steps
+   * submitted while the promise is pending are not counted.
+   */
+  async readSpikeCounts(start: number, size: number): Promise<Uint32Array> {
+    this.usable('readSpikeCounts');
+    const n = this.connectome.neuronCount;
+    if (!Number.isInteger(start) || !Number.isInteger(size) || start < 0 || size < 0 || start + size > n)
+      throw new RangeError(`readSpikeCounts: neurons ${start}..${start + size - 1} are not all in 0..${n - 1}`);
+    const field = neuronFieldIndex('spike_count') * n * this.copies;
+    const spans = Array.from({ length: this.copies }, (_, copy) => ({ buffer: 'neurons', offset: field + copy * n + start, length: size }));
+    // The copy is encoded and submitted before the first await, so at the call.
+    const parts = await this.download(spans);
+    const counts = new Uint32Array(this.copies * size);
+    parts.forEach((part, copy) => counts.set(part, copy * size));
+    return counts;
   }
 }
 

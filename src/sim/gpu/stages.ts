@@ -26,6 +26,8 @@ export interface LearningStages {
   frameReadback(): ReadbackSpan[];
   /** The frame's event sample (kind, pre, post triples) from the words read back. */
   frameSample(words: Uint32Array | undefined): Uint32Array;
+  /** Forgets the sample being filled: the state was restored, the next frame starts afresh. */
+  restart(): void;
 }
 
 /** Builds the stages `ctx`'s network needs: learning (stages/learning.ts), then structure (stages/structure.ts). */
@@ -38,5 +40,6 @@ export async function GPU_STAGES(ctx: StageContext): Promise<LearningStages> {
     normalize: learning.normalize,
     frameReadback: structure.frameReadback,
     frameSample: structure.frameSample,
+    restart: structure.restart,
   };
 }
