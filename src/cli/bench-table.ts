@@ -4,7 +4,7 @@ import { significant } from './report';
 
 /** One engine at one size. */
 export interface BenchRow {
-  /** 'neuroplay cpu', or 'brian2 <mode>'. */
+  /** 'neuroplay cpu', 'neuroplay webgpu', or 'brian2 <mode>'. */
   engine: string;
   /** Set on Brian2's rows: the code generation target. */
   brian2Mode?: Brian2Mode;
@@ -14,36 +14,48 @@ export interface BenchRow {
   /** Synaptic events delivered per wall second of the loop. */
   eventsPerS: number;
   meanRateHz: number;
+  /** Simulated time of each run, s. */
+  simulatedS: number;
   /** Growing / generating and compiling before the loop, s. */
   buildS: number;
   /** Runs the time is the median of. */
   repeats: number;
 }
 
-/** Brian2 modes in their column order. */
-export const RATIO_MODES: readonly Brian2Mode[] = ['cpp_standalone', 'cython'];
+/** The engines other rows are divided by, in column order, with their column names. */
+export const RATIO_ENGINES: readonly { engine: string; column: string }[] = [
+  { engine: 'brian2 cpp_standalone', column: 'x cpp_standalone' },
+  { engine: 'brian2 cython', column: 'x cython' },
+  { engine: 'neuroplay cpu', column: 'x neuroplay cpu' },
+];
 
 /**
- * `row`'s time over Brian2 `mode`'s at the same N (how many times slower),
- * or null when Brian2 did not run that mode at that size.
+ * `row`'s time over `engine`'s at the same N (how many times slower), or
+ * null when that engine did not run at that size.
  */
-export function ratioTo(rows: readonly BenchRow[], row: BenchRow, mode: Brian2Mode): number | null {
-  const reference = rows.find((r) => r.brian2Mode === mode && r.neurons === row.neurons);
+export function ratioTo(rows: readonly BenchRow[], row: BenchRow, engine: string): number | null {
+  const reference = rows.find((r) => r.engine === engine && r.neurons === row.neurons);
   return reference ? row.runSPerSimS / reference.runSPerSimS : null;
 }
 
 const cell = (x: number | null, digits = 3) => (x === null ? '' : significant(x, digits));
 
+/** A ratio column is shown when its engine ran and some other engine ran beside it. */
+function ratioColumns(rows: readonly BenchRow[]) {
+  return RATIO_ENGINES.filter(({ engine }) => rows.some((r) => r.engine === engine) && rows.some((r) => r.engine !== engine));
+}
+
 export function formatBenchTable(rows: readonly BenchRow[]): string {
-  const modes = RATIO_MODES.filter((m) => rows.some((r) => r.brian2Mode === m));
-  const header = ['engine', 'N', 'wall s / sim s', 'synaptic events / s', 'mean rate Hz', ...modes.map((m) => `x ${m}`), 'build s', 'repeats'];
+  const ratios = ratioColumns(rows);
+  const header = ['engine', 'N', 'wall s / sim s', 'synaptic events / s', 'mean rate Hz', ...ratios.map((r) => r.column), 'sim s', 'build s', 'repeats'];
   const body = rows.map((r) => [
     r.engine,
     r.neurons.toLocaleString('en'),
     cell(r.runSPerSimS),
     r.eventsPerS.toExponential(2),
     r.meanRateHz.toFixed(2),
-    ...modes.map((m) => cell(ratioTo(rows, r, m))),
+    ...ratios.map(({ engine }) => cell(ratioTo(rows, r, engine))),
+    String(Number(r.simulatedS.toPrecision(6))),
     r.buildS.toFixed(2),
     String(r.repeats),
   ]);
