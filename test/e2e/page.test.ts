@@ -5,18 +5,16 @@
  * right to left in the population colours, pause stops simulated time, and a
  * broken genome shows the error banner while the page keeps running.
  */
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEFAULT_PRESET, parseGenome, PRESETS } from '@/model';
 import { populationColors } from '@/render/palette';
 import { buildConnectome } from '@/sim';
 import type { NeuroplayStats } from '@/ui/debug-handle';
-import { chromiumMissing, launchChromium, type Browser } from './browser';
+import { chromiumMissing } from './browser';
+import { ARTEFACTS, openPlayground, type Playground } from './playground';
 import { bestShift, changedPixels, classifyPixels, countClasses } from './pixels';
-import { REPO_ROOT, serveBuiltSite, type Site } from './site';
 
-const ARTEFACTS = `${REPO_ROOT}/test-results`;
 const missing = chromiumMissing();
 
 if (missing && process.env.CI) {
@@ -37,29 +35,19 @@ const names = network.populations.map((p) => p.name);
 const SLOW = { timeout: 15_000 };
 
 describe.skipIf(missing !== null)('the first page in Chromium', () => {
-  let site: Site;
-  let browser: Browser;
+  let playground: Playground;
   let page: Page;
-  const consoleErrors: string[] = [];
-
-  const stats = (): Promise<NeuroplayStats> => page.evaluate(() => window.__neuroplay!.stats());
+  let consoleErrors: string[];
+  const stats = (): Promise<NeuroplayStats> => playground.stats();
   const raster = () => page.locator('.raster canvas');
 
   beforeAll(async () => {
-    mkdirSync(ARTEFACTS, { recursive: true });
-    site = await serveBuiltSite();
-    browser = await launchChromium({ webgpu: false });
-    page = await browser.context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
-    await page.goto(site.url);
+    playground = await openPlayground({ webgpu: false });
+    ({ page, consoleErrors } = playground);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await site?.close();
+    await playground?.close();
   });
 
   it('names the engine "CPU" and shows 1,256 neurons and 140,000 synapses (balanced preset: 256 + 800 + 200 neurons; in-degrees 40, 40, 80, 80, 20, 20)', async () => {

@@ -4,7 +4,6 @@
  * adapter, spikes reach the raster, and when the device is lost the page
  * says so and the run goes on on the CPU engine from the last snapshot.
  */
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEFAULT_PRESET, parseGenome, PRESETS } from '@/model';
@@ -12,11 +11,10 @@ import { populationColors } from '@/render/palette';
 import { buildConnectome } from '@/sim';
 import type { NeuroplayStats } from '@/ui/debug-handle';
 import { SNAPSHOT_INTERVAL_MS } from '@/worker/host';
-import { chromiumMissing, launchChromium, type Browser } from './browser';
+import { chromiumMissing } from './browser';
+import { ARTEFACTS, openPlayground, type Playground } from './playground';
 import { changedPixels, classifyPixels, countClasses } from './pixels';
-import { REPO_ROOT, serveBuiltSite, type Site } from './site';
 
-const ARTEFACTS = `${REPO_ROOT}/test-results`;
 const missing = chromiumMissing();
 const network = buildConnectome(parseGenome(PRESETS[DEFAULT_PRESET].genome({})));
 const colors = populationColors(network.populations);
@@ -27,29 +25,19 @@ const BUILD = { timeout: 50_000 };
 
 // page.test.ts fails under CI when Chromium is missing; this file only skips.
 describe.skipIf(missing !== null)('the playground on WebGPU in Chromium', () => {
-  let site: Site;
-  let browser: Browser;
+  let playground: Playground;
   let page: Page;
-  const consoleErrors: string[] = [];
-
-  const stats = (): Promise<NeuroplayStats> => page.evaluate(() => window.__neuroplay!.stats());
+  let consoleErrors: string[];
+  const stats = (): Promise<NeuroplayStats> => playground.stats();
   const raster = () => page.locator('.raster canvas');
 
   beforeAll(async () => {
-    mkdirSync(ARTEFACTS, { recursive: true });
-    site = await serveBuiltSite();
-    browser = await launchChromium({ webgpu: true });
-    page = await browser.context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
-    await page.goto(site.url);
+    playground = await openPlayground({ webgpu: true });
+    ({ page, consoleErrors } = playground);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await site?.close();
+    await playground?.close();
   });
 
   it('names the engine "WebGPU (google swiftshader, software fallback)" and shows no fallback notice', async () => {

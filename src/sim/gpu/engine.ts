@@ -28,7 +28,7 @@ import { KERNELS, checkShaderSources, type KernelDecl } from './kernels';
 import { compileKernel, dispatch, type GpuBuffers, type Kernel } from './pipeline';
 import { GPU_STAGES, type LearningStages } from './stages';
 import { fromWords, stateMap, toWords, type StateMap } from './state-map';
-import { groupsOf, type StageContext } from './stage';
+import { groupsOf, spikeGroupsFor, type StageContext } from './stage';
 import { populationTable, projectionTable } from './tables';
 
 /** Steps recorded in one submission at most. */
@@ -36,15 +36,6 @@ export const BATCH_STEPS = 256;
 
 /** Words of raster the ring holds at most (16 MiB); fewer steps for larger networks. */
 const RASTER_RING_WORDS = 4 << 20;
-
-/**
- * Workgroups that share out a step's spikes in propagate and record: one per
- * 64 neurons, up to 1,024. Idle workgroups cost little on a GPU but a lot on
- * SwiftShader, and 1 / 64 of the network firing in one step is already a burst.
- */
-function spikeGroupsFor(neurons: number): number {
-  return Math.min(1024, Math.max(1, Math.ceil(neurons / 64)));
-}
 
 export interface GpuEngineOptions extends EngineOptions {
   /** Independent copies of the neuron state sharing the synapses (batched evaluation). Default 1. */

@@ -22,8 +22,9 @@ export interface KernelDecl {
   entryPoints: readonly string[];
 }
 
-const rw = (buffer: string, type: string): BindingDecl => ({ buffer, kind: 'storage', type });
-const ro = (buffer: string, type: string): BindingDecl => ({ buffer, kind: 'read-only-storage', type });
+/** Shorthand for a kernel's storage bindings, read-write and read-only. */
+export const rw = (buffer: string, type: string): BindingDecl => ({ buffer, kind: 'storage', type });
+export const ro = (buffer: string, type: string): BindingDecl => ({ buffer, kind: 'read-only-storage', type });
 
 export const KERNELS = {
   inputs: {

@@ -36,3 +36,13 @@ export type StageFactory<S extends GpuStage = GpuStage> = (ctx: StageContext) =>
 export function groupsOf(n: number): number {
   return Math.ceil(n / 64);
 }
+
+/**
+ * Workgroups that share out a step's spikes (propagate, plasticity, record):
+ * one per 64 neurons, up to 1,024. Idle workgroups cost little on a GPU but
+ * a lot on SwiftShader, and 1 / 64 of the network firing in one step is
+ * already a burst; kernels stride by the count, so any count is correct.
+ */
+export function spikeGroupsFor(neurons: number): number {
+  return Math.min(1024, Math.max(1, groupsOf(neurons)));
+}

@@ -5,10 +5,10 @@
  * cpu/homeostasis.ts; normalisation on request is its own submission. The
  * per-step stage is built only where there is a threshold or a period.
  */
-import type { KernelDecl } from '../kernels';
+import { ro, rw, type KernelDecl } from '../kernels';
 import { dispatch } from '../pipeline';
 import type { GpuStage, StageContext } from '../stage';
-import { ro, rw, request, type LearningGrid } from './learning-grid';
+import { request, type LearningGrid } from './learning-grid';
 
 export interface Homeostasis {
   perStep: GpuStage | undefined;

@@ -5,10 +5,10 @@
  * submission so it lands between the steps submitted before and after it.
  */
 import { MODULATOR_NAMES } from '@/model';
-import type { KernelDecl } from '../kernels';
+import { ro, rw, type KernelDecl } from '../kernels';
 import { dispatch } from '../pipeline';
 import { groupsOf, type GpuStage, type StageContext } from '../stage';
-import { ro, rw, request, type LearningGrid } from './learning-grid';
+import { request, type LearningGrid } from './learning-grid';
 
 export interface Modulation extends GpuStage {
   /** Adds `amount` to modulator `index` after everything submitted so far. */

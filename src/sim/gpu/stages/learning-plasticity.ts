@@ -4,10 +4,10 @@
  * cpu/plasticity.ts. Built only where a trace is kept; the walks only where
  * a projection has a rule for them (Diehl & Cook's has no presynaptic one).
  */
-import type { KernelDecl } from '../kernels';
+import { ro, rw, type KernelDecl } from '../kernels';
 import { dispatch } from '../pipeline';
 import type { GpuStage, StageContext } from '../stage';
-import { ro, rw, type LearningGrid } from './learning-grid';
+import type { LearningGrid } from './learning-grid';
 
 export async function plasticityStage(ctx: StageContext, grid: LearningGrid): Promise<GpuStage | undefined> {
   const { traces, plastic } = ctx.learning;

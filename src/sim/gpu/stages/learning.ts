@@ -12,7 +12,6 @@ import { modulationStage } from './learning-modulation';
 import { plasticityStage } from './learning-plasticity';
 
 // The binding shorthands, for the other stages (structure.ts) too.
-export { ro, rw } from './learning-grid';
 
 export interface Learning {
   perStep: GpuStage[];

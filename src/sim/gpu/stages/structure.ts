@@ -12,12 +12,11 @@
  */
 import { SOURCE_CANDIDATES } from '../../cpu/structure-context';
 import { EVENT_SAMPLE_SIZE } from '../../cpu/structure-events';
-import type { KernelDecl } from '../kernels';
+import { ro, rw, type KernelDecl } from '../kernels';
 import { packStructs } from '../layout';
 import { dispatch } from '../pipeline';
 import type { GpuStage, StageContext } from '../stage';
 import type { ReadbackSpan } from '../stages';
-import { ro, rw } from './learning';
 import { SAMPLE_HEADER_WORDS, SAMPLE_WORDS, STRUCTURE_META, STRUCTURE_POPULATION, STRUCTURE_PROJECTION, sampleStart } from './structure-layout';
 import { structureTables } from './structure-tables';
 
