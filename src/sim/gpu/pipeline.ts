@@ -42,6 +42,9 @@ export async function compileKernel(
   steps: number,
 ): Promise<Kernel> {
   const bindings = kernelBindings(decl, populations, projections);
+  const storage = bindings.filter((b) => b.kind !== 'uniform').length;
+  const limit = device.limits.maxStorageBuffersPerShaderStage;
+  if (storage > limit) throw new RangeError(`WebGPU engine: kernel "${name}" binds ${storage} storage buffers; this device allows ${limit} per kernel`);
   const code = kernelSource(decl, sources, populations, projections);
   device.pushErrorScope('validation');
   const module = device.createShaderModule({ label: name, code });
