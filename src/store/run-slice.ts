@@ -15,6 +15,8 @@ export interface RunStatus {
   simTimeMs: number;
   realTimeFactor: number;
   ratesHz: number[];
+  /** Modulator levels, MODULATOR_NAMES order. */
+  modulators: number[];
 }
 
 export interface RunSlice {
@@ -25,6 +27,8 @@ export interface RunSlice {
   realTimeFactor: number;
   /** Mean rate per population, Hz, rounded to RATE_RESOLUTION_HZ. */
   ratesHz: number[];
+  /** Dopamine and aversion levels (MODULATOR_NAMES order) as of the last frame. */
+  modulators: number[];
   applyStatus(status: RunStatus): void;
   markStopped(): void;
 }
@@ -42,6 +46,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
   simTimeMs: 0,
   realTimeFactor: 0,
   ratesHz: [],
+  modulators: [],
   applyStatus: (status) =>
     set((state) => ({
       runState: state.runState === 'stopped' ? 'stopped' : status.running ? 'running' : 'paused',
@@ -49,6 +54,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
       simTimeMs: status.simTimeMs,
       realTimeFactor: status.realTimeFactor,
       ratesHz: status.ratesHz.map(roundRate),
+      modulators: status.modulators,
     })),
   markStopped: () => set({ runState: 'stopped', realTimeFactor: 0 }),
 });

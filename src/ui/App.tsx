@@ -1,4 +1,4 @@
-/** The first page: control bar, engine notice, error banner, the live raster and its legend. */
+/** The first page: control bar, teaching (reward, punish), engine notice, error banner, the live raster and its legend. */
 import { selectGenomeName } from '@/store';
 import { useAppState } from './app-context';
 import { ControlBar } from './ControlBar';
@@ -6,6 +6,7 @@ import { EngineNotice } from './EngineNotice';
 import { ErrorBanner } from './ErrorBanner';
 import { PopulationLegend } from './PopulationLegend';
 import { RasterView } from './RasterView';
+import { TeachControls } from './TeachControls';
 
 export function App() {
   const genomeName = useAppState(selectGenomeName);
@@ -16,6 +17,7 @@ export function App() {
         <span className="experiment-name">{genomeName}</span>
       </header>
       <ControlBar />
+      <TeachControls />
       <EngineNotice />
       <main className="stage">
         <ErrorBanner />

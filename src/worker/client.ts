@@ -4,6 +4,7 @@
  * statistics) without going through React, and turns a dead worker into an
  * error event.
  */
+import type { ModulatorName } from '@/model';
 import { errorText, type FrameMessage, type FromWorker, type ToWorker } from './protocol';
 
 /** Everything the worker says except frames: what the store listens to. */
@@ -45,6 +46,11 @@ export class EngineClient {
     this.send({ type: 'setSpeed', speed });
   }
   /** Destroys the worker's WebGPU device, as a lost GPU would (tests; the console through `window.__neuroplay`). */
+  /** Reward (dopamine) or punishment (aversion): adds `amount` to the modulator's level. */
+  pulse(modulator: ModulatorName, amount: number): void {
+    this.send({ type: 'pulse', modulator, amount });
+  }
+
   loseDevice(): void {
     this.send({ type: 'loseDevice' });
   }

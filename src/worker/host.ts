@@ -7,7 +7,7 @@
  * snapshot. Time and output come in through `HostIo`, so the same code runs
  * in a Worker and in a Node test.
  */
-import { formatErrors, validateGenome } from '@/model';
+import { formatErrors, MODULATOR_NAMES, validateGenome, type ModulatorName } from '@/model';
 import { buildConnectome, EMPTY_SLOT, type BuildBudget, type Connectome, type Engine, type EngineSnapshot } from '@/sim';
 import { GpuEngineError } from '@/sim/gpu/engine';
 import { errorText, frameTransfer, type EngineReport, type ErrorPhase, type FrameMessage, type FromWorker, type ToWorker } from './protocol';
@@ -96,6 +96,8 @@ export class EngineHost {
   private tickPending = false;
   private framesInFlight = 0;
   private rates = new RateMeter([], 1);
+  /** Modulator levels from the last frame, for the status. */
+  private modulators: number[] = MODULATOR_NAMES.map(() => 0);
   private statusAtMs = 0;
   private statusAtStep = 0;
   /** The state to resume from if the engine fails; null: the network as built (step 0). */
@@ -156,6 +158,8 @@ export class EngineHost {
         return;
       case 'loseDevice':
         return this.loseDevice();
+      case 'pulse':
+        return this.pulse(message.modulator, message.amount);
       default: {
         const unknown: never = message;
         throw new Error(`unknown message ${JSON.stringify(unknown)}`);
@@ -332,8 +336,20 @@ export class EngineHost {
     return done;
   }
 
+  /** A reward or punishment now; while paused, a frame and a status show the new level at once. */
+  private async pulse(modulator: ModulatorName, amount: number): Promise<void> {
+    const engine = this.engine;
+    if (!engine) return;
+    engine.pulseModulator(modulator, amount);
+    if (!this.running) {
+      await this.postFrame(engine);
+      this.postStatus();
+    }
+  }
+
   private async postFrame(engine: Engine): Promise<void> {
     const frame = await engine.readFrame();
+    this.modulators = Array.from(frame.modulators);
     this.rates.add(frame.populationSpikes, frame.stepEnd - frame.stepStart);
     // Transferred as they are: an engine hands out frames it no longer uses (CpuEngine.takeFrame copies out).
     const message: FrameMessage = {
@@ -367,6 +383,7 @@ export class EngineHost {
       simTimeMs: engine.stepCount * this.dtMs,
       realTimeFactor: this.running && wallMs > 0 ? simMs / wallMs : 0,
       ratesHz: this.rates.take(),
+      modulators: this.modulators,
     });
     this.statusAtMs = nowMs;
     this.statusAtStep = engine.stepCount;

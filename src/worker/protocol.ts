@@ -3,6 +3,7 @@
  * sides switch over `type` exhaustively (a `never` default), so a message
  * added here fails to compile until each side handles it.
  */
+import type { ModulatorName } from '@/model';
 import type { Backend, PopulationLayout } from '@/sim';
 
 /** Page -> worker. */
@@ -18,7 +19,9 @@ export type ToWorker =
   /** The page has handled a frame: the worker keeps at most a few frames unhandled. */
   | { type: 'frameHandled' }
   /** Destroys the WebGPU device as a lost GPU would: the browser tests' (and the console's) way to rehearse a failure. */
-  | { type: 'loseDevice' };
+  | { type: 'loseDevice' }
+  /** Reward (dopamine) or punishment (aversion): adds `amount` to the modulator's level, which then decays with its genome tau. */
+  | { type: 'pulse'; modulator: ModulatorName; amount: number };
 
 /** Which engine runs the network, in words a person reads, and why it is not WebGPU when it is not. */
 export interface EngineReport {
@@ -75,6 +78,8 @@ export type FromWorker =
       realTimeFactor: number;
       /** Mean firing rate per population since the previous status, Hz. */
       ratesHz: number[];
+      /** Modulator levels as of the last frame, in MODULATOR_NAMES order (dopamine, aversion). */
+      modulators: number[];
     }
   /** Something failed: a genome, a build, the loop or a message. The worker stays alive. */
   | { type: 'error'; phase: ErrorPhase; message: string };

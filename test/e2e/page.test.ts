@@ -116,6 +116,19 @@ describe.skipIf(missing !== null)('the first page in Chromium', () => {
     await expect.poll(async () => (await stats()).simTimeMs, SLOW).toBeGreaterThan(later.simTimeMs + 100);
   });
 
+  it('teaches: paused, the R key rewards (dopamine 0.00 -> 1.00) and the Punish button punishes (aversion 0.00 -> 1.00), shown at once', async () => {
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(async () => (await stats()).runState, SLOW).toBe('paused');
+    expect(await page.getByTestId('dopamine-level').textContent()).toBe('0.00');
+    await page.keyboard.press('r');
+    await expect.poll(() => page.getByTestId('dopamine-level').textContent(), SLOW).toBe('1.00');
+    await page.getByRole('button', { name: /Punish/ }).click();
+    await expect.poll(() => page.getByTestId('aversion-level').textContent(), SLOW).toBe('1.00');
+    await page.getByRole('button', { name: 'Run' }).click();
+    // Running, both decay (tau 200 ms): the levels fall below 1.
+    await expect.poll(async () => Number(await page.getByTestId('dopamine-level').textContent()), SLOW).toBeLessThan(1);
+  });
+
   it('follows a resize to a 960 x 600 window: the canvas takes the new size of the raster box, in pixels, and keeps drawing', async () => {
     await page.setViewportSize({ width: 960, height: 600 });
     const mismatch = () =>

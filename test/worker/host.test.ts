@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PRESET, GENOME_FORMAT, GENOME_VERSION, PRESETS, type GenomeInput } from '@/model';
+import { DEFAULT_PRESET, GENOME_FORMAT, GENOME_VERSION, parseGenome, PRESETS, type GenomeInput } from '@/model';
 import { MAX_FRAMES_IN_FLIGHT, STATUS_INTERVAL_MS } from '@/worker/host';
 import { HostHarness } from './host-harness';
 
@@ -165,5 +165,20 @@ describe('EngineHost: errors are posted, never thrown or swallowed', () => {
     expect(error.phase).toBe('run');
     expect(error.message).toContain('DataCloneError');
     expect(h.last('status').running).toBe(false);
+  });
+});
+
+describe('EngineHost: teaching', () => {
+  // The default experiment's modulators decay with the schema's default tau (200 ms); a pulse while paused shows at once.
+  it('pulses dopamine by 1 while paused: the next status reads [1, 0]; 1,000 steps (100 ms) later it has decayed by exp(-100 / tau)', async () => {
+    const h = await loaded();
+    await h.send({ type: 'pulse', modulator: 'dopamine', amount: 1 });
+    expect(h.last('status').modulators).toEqual([1, 0]);
+    await h.send({ type: 'step', steps: 1000 });
+    await h.send({ type: 'pulse', modulator: 'aversion', amount: 0.5 });
+    const [dopamine, aversion] = h.last('status').modulators;
+    const tau = parseGenome(defaultGenome).modulators.dopamine.tau_ms;
+    expect(dopamine).toBeCloseTo(Math.exp(-100 / tau), 4);
+    expect(aversion).toBe(0.5);
   });
 });
