@@ -17,6 +17,7 @@ export interface RunStatus {
   ratesHz: number[];
   /** Modulator levels, MODULATOR_NAMES order. */
   modulators: number[];
+  deprived: boolean;
 }
 
 export interface RunSlice {
@@ -29,6 +30,8 @@ export interface RunSlice {
   ratesHz: number[];
   /** Dopamine and aversion levels (MODULATOR_NAMES order) as of the last frame. */
   modulators: number[];
+  /** Sensory deprivation is on. */
+  deprived: boolean;
   applyStatus(status: RunStatus): void;
   markStopped(): void;
 }
@@ -47,6 +50,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
   realTimeFactor: 0,
   ratesHz: [],
   modulators: [],
+  deprived: false,
   applyStatus: (status) =>
     set((state) => ({
       runState: state.runState === 'stopped' ? 'stopped' : status.running ? 'running' : 'paused',
@@ -55,6 +59,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
       realTimeFactor: status.realTimeFactor,
       ratesHz: status.ratesHz.map(roundRate),
       modulators: status.modulators,
+      deprived: status.deprived,
     })),
   markStopped: () => set({ runState: 'stopped', realTimeFactor: 0 }),
 });

@@ -1,4 +1,4 @@
-/** The first page: control bar, teaching (reward, punish), engine notice, error banner, the live raster and its legend. */
+/** The first page: control bar, teaching (reward, punish) and sensory deprivation, engine notice, error banner, the live raster and its legend. */
 import { selectGenomeName } from '@/store';
 import { useAppState } from './app-context';
 import { ControlBar } from './ControlBar';
@@ -6,6 +6,7 @@ import { EngineNotice } from './EngineNotice';
 import { ErrorBanner } from './ErrorBanner';
 import { PopulationLegend } from './PopulationLegend';
 import { RasterView } from './RasterView';
+import { DeprivationSwitch } from './DeprivationSwitch';
 import { TeachControls } from './TeachControls';
 
 export function App() {
@@ -17,7 +18,10 @@ export function App() {
         <span className="experiment-name">{genomeName}</span>
       </header>
       <ControlBar />
-      <TeachControls />
+      <section className="lessons" aria-label="Teach and deprive">
+        <TeachControls />
+        <DeprivationSwitch />
+      </section>
       <EngineNotice />
       <main className="stage">
         <ErrorBanner />

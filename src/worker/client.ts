@@ -51,6 +51,11 @@ export class EngineClient {
     this.send({ type: 'pulse', modulator, amount });
   }
 
+  /** Sensory deprivation on or off: every sensor silent, or back to its input. */
+  deprive(on: boolean): void {
+    this.send({ type: 'deprive', on });
+  }
+
   loseDevice(): void {
     this.send({ type: 'loseDevice' });
   }

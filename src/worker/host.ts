@@ -96,6 +96,8 @@ export class EngineHost {
   private tickPending = false;
   private framesInFlight = 0;
   private rates = new RateMeter([], 1);
+  /** Sensory deprivation is on: the sensors are silent. */
+  private deprived = false;
   /** Modulator levels from the last frame, for the status. */
   private modulators: number[] = MODULATOR_NAMES.map(() => 0);
   private statusAtMs = 0;
@@ -160,6 +162,8 @@ export class EngineHost {
         return this.loseDevice();
       case 'pulse':
         return this.pulse(message.modulator, message.amount);
+      case 'deprive':
+        return this.deprive(message.on);
       default: {
         const unknown: never = message;
         throw new Error(`unknown message ${JSON.stringify(unknown)}`);
@@ -184,6 +188,7 @@ export class EngineHost {
     }
     this.host(hosted);
     this.running = false;
+    this.deprived = false;
     this.dtMs = result.genome.dt_ms;
     // Check the clock about once per simulated ms: often enough to keep a tick inside its budget.
     this.stepsPerChunk = Math.max(1, Math.round(1 / this.dtMs));
@@ -336,6 +341,25 @@ export class EngineHost {
     return done;
   }
 
+  /**
+   * Sensory deprivation: every spike-source population with the sensor role
+   * gets rate 0; switched off, each gets its genome's rate back. The engine
+   * keeps rates in its state, so a snapshot (and a move to the CPU engine)
+   * keeps the senses as they are.
+   */
+  private deprive(on: boolean): void {
+    const engine = this.engine;
+    if (!engine) return;
+    const genome = engine.connectome.genome;
+    for (const p of engine.connectome.populations) {
+      const neuron = genome.populations[p.index].neuron;
+      if (p.role !== 'sensor' || neuron.model !== 'spike_source') continue;
+      engine.setInputRates(p.index, on ? 0 : neuron.rate_hz);
+    }
+    this.deprived = on;
+    this.postStatus();
+  }
+
   /** A reward or punishment now; while paused, a frame and a status show the new level at once. */
   private async pulse(modulator: ModulatorName, amount: number): Promise<void> {
     const engine = this.engine;
@@ -384,6 +408,7 @@ export class EngineHost {
       realTimeFactor: this.running && wallMs > 0 ? simMs / wallMs : 0,
       ratesHz: this.rates.take(),
       modulators: this.modulators,
+      deprived: this.deprived,
     });
     this.statusAtMs = nowMs;
     this.statusAtStep = engine.stepCount;

@@ -21,7 +21,9 @@ export type ToWorker =
   /** Destroys the WebGPU device as a lost GPU would: the browser tests' (and the console's) way to rehearse a failure. */
   | { type: 'loseDevice' }
   /** Reward (dopamine) or punishment (aversion): adds `amount` to the modulator's level, which then decays with its genome tau. */
-  | { type: 'pulse'; modulator: ModulatorName; amount: number };
+  | { type: 'pulse'; modulator: ModulatorName; amount: number }
+  /** Sensory deprivation: every sensor population goes silent (on) or gets its input back (off). */
+  | { type: 'deprive'; on: boolean };
 
 /** Which engine runs the network, in words a person reads, and why it is not WebGPU when it is not. */
 export interface EngineReport {
@@ -80,6 +82,8 @@ export type FromWorker =
       ratesHz: number[];
       /** Modulator levels as of the last frame, in MODULATOR_NAMES order (dopamine, aversion). */
       modulators: number[];
+      /** Every sensor is silenced (sensory deprivation). */
+      deprived: boolean;
     }
   /** Something failed: a genome, a build, the loop or a message. The worker stays alive. */
   | { type: 'error'; phase: ErrorPhase; message: string };

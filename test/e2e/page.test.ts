@@ -129,6 +129,20 @@ describe.skipIf(missing !== null)('the first page in Chromium', () => {
     await expect.poll(async () => Number(await page.getByTestId('dopamine-level').textContent()), SLOW).toBeLessThan(1);
   });
 
+  it('deprives: the switch silences the retina (its rate reads 0.0 Hz) and switched off gives it back (about 20 Hz)', async () => {
+    const retinaRate = async () => Number.parseFloat((await page.getByTestId('rate-retina').textContent()) ?? 'NaN');
+    const senses = page.getByRole('switch', { name: /Sensory deprivation/ });
+    // The switch follows the worker's status, not the click: click, then wait for it to turn.
+    await senses.click();
+    await expect.poll(() => senses.isChecked(), SLOW).toBe(true);
+    await expect.poll(() => page.getByTestId('rate-retina').textContent(), SLOW).toBe('0.0 Hz');
+    await senses.click();
+    await expect.poll(() => senses.isChecked(), SLOW).toBe(false);
+    // 256 sources at 20 Hz, read over a quarter second: 1,280 spikes, sd 36, so 20 +- 3 Hz.
+    await expect.poll(retinaRate, SLOW).toBeGreaterThan(14);
+    expect(await retinaRate()).toBeLessThan(26);
+  });
+
   it('follows a resize to a 960 x 600 window: the canvas takes the new size of the raster box, in pixels, and keeps drawing', async () => {
     await page.setViewportSize({ width: 960, height: 600 });
     const mismatch = () =>

@@ -8,7 +8,7 @@ const populations: PopulationLayout[] = [
   { index: 1, name: 'E', start: 256, size: 800, capacity: 800, kind: 'lif', sign: 'excitatory', role: 'hidden' },
 ];
 const ready: WorkerEvent = { type: 'ready', backend: 'cpu', genomeName: 'test', dtMs: 0.1, neurons: 1056, synapses: 9000, populations };
-const status = (running: boolean, ratesHz: number[]): WorkerEvent => ({ type: 'status', running, speed: 1, step: 12_340, simTimeMs: 1234, realTimeFactor: 0.9, ratesHz, modulators: [0.75, 0] });
+const status = (running: boolean, ratesHz: number[]): WorkerEvent => ({ type: 'status', running, speed: 1, step: 12_340, simTimeMs: 1234, realTimeFactor: 0.9, ratesHz, modulators: [0.75, 0], deprived: true });
 
 describe('the app store', () => {
   it('starts loading, with no experiment, no error, and no command possible', () => {
@@ -24,7 +24,7 @@ describe('the app store', () => {
     expect(store.getState().experiment?.populations.map((p) => p.name)).toEqual(['retina', 'E']);
   });
 
-  it('takes a status: running, 1,234 ms, rates rounded to 0.1 Hz (19.87 -> 19.9, 4.04 -> 4.0), modulator levels as sent', () => {
+  it('takes a status: running, 1,234 ms, rates rounded to 0.1 Hz (19.87 -> 19.9, 4.04 -> 4.0), modulator levels and deprivation as sent', () => {
     const store = createAppStore();
     store.getState().applyWorkerEvent(ready);
     store.getState().applyWorkerEvent(status(true, [19.87, 4.04]));
@@ -33,6 +33,7 @@ describe('the app store', () => {
     expect(s.ratesHz[0]).toBeCloseTo(19.9, 12);
     expect(s.ratesHz[1]).toBeCloseTo(4.0, 12);
     expect(s.modulators).toEqual([0.75, 0]);
+    expect(s.deprived).toBe(true);
   });
 
   it('shows an error until dismissed, and a dead worker stops the run for good (a later status cannot revive it)', () => {

@@ -182,3 +182,18 @@ describe('EngineHost: teaching', () => {
     expect(aversion).toBe(0.5);
   });
 });
+
+describe('EngineHost: sensory deprivation', () => {
+  // The retina is the default experiment's only sensor: 256 Poisson sources at 20 Hz, 512 +- 22.6 spikes per 100 ms.
+  it('silences the retina (0 spikes in 100 ms) and gives its 20 Hz back (512 +- 5 sd spikes in the next 100 ms)', async () => {
+    const h = await loaded();
+    await h.send({ type: 'deprive', on: true });
+    expect(h.last('status').deprived).toBe(true);
+    await h.send({ type: 'step', steps: 1000 });
+    expect(h.last('frame').populationSpikes[0]).toBe(0);
+    await h.send({ type: 'deprive', on: false });
+    expect(h.last('status').deprived).toBe(false);
+    await h.send({ type: 'step', steps: 1000 });
+    expect(Math.abs(h.last('frame').populationSpikes[0] - 512)).toBeLessThan(5 * 22.6);
+  });
+});
