@@ -1,10 +1,11 @@
-/** The first page: control bar, teaching (reward, punish) and sensory deprivation, engine notice, error banner, the live raster and its legend. */
+/** The first page: the experiment gallery, control bar, teaching (reward, punish) and sensory deprivation, engine notice, error banner, the live raster and its legend. */
 import { selectGenomeName } from '@/store';
 import { useAppState } from './app-context';
 import { ControlBar } from './ControlBar';
 import { EngineNotice } from './EngineNotice';
 import { ErrorBanner } from './ErrorBanner';
 import { PopulationLegend } from './PopulationLegend';
+import { PresetGallery } from './PresetGallery';
 import { RasterView } from './RasterView';
 import { DeprivationSwitch } from './DeprivationSwitch';
 import { TeachControls } from './TeachControls';
@@ -16,6 +17,7 @@ export function App() {
       <header className="top">
         <h1>Neuroplay</h1>
         <span className="experiment-name">{genomeName}</span>
+        <PresetGallery />
       </header>
       <ControlBar />
       <section className="lessons" aria-label="Teach and deprive">

@@ -11,6 +11,7 @@ import { DEFAULT_PRESET, parseGenome, PRESETS } from '@/model';
 import { populationColors } from '@/render/palette';
 import { buildConnectome } from '@/sim';
 import type { NeuroplayStats } from '@/ui/debug-handle';
+import { countSynapses } from '@/worker/host';
 import { chromiumMissing } from './browser';
 import { ARTEFACTS, openPlayground, type Playground } from './playground';
 import { bestShift, changedPixels, classifyPixels, countClasses } from './pixels';
@@ -170,6 +171,18 @@ describe.skipIf(missing !== null)('the first page in Chromium', () => {
 
     await page.getByRole('button', { name: 'Dismiss' }).click();
     await expect.poll(() => banner.count()).toBe(0);
+  });
+
+  it('opens another experiment from the gallery: CUBA grows 4,000 neurons and the synapses its genome draws (about 80 in per neuron) and runs', async () => {
+    const cuba = buildConnectome(parseGenome(PRESETS.cuba.genome({})));
+    const synapses = countSynapses(cuba);
+    expect(Math.abs(synapses / 320_000 - 1)).toBeLessThan(0.01);
+    const gallery = page.getByRole('combobox', { name: 'Experiment' });
+    await gallery.selectOption('cuba');
+    await expect.poll(() => page.getByTestId('neurons').textContent(), SLOW).toBe('4,000');
+    await expect.poll(() => page.getByTestId('synapses').textContent(), SLOW).toBe(synapses.toLocaleString('en-US'));
+    await expect.poll(async () => (await stats()).runState, SLOW).toBe('running');
+    await expect.poll(async () => (await stats()).simTimeMs, SLOW).toBeGreaterThan(50);
   });
 
   it('logs no console errors over the whole visit (0 expected: the broken genome is reported on the page, not thrown)', () => {
