@@ -185,6 +185,18 @@ describe.skipIf(missing !== null)('the first page in Chromium', () => {
     await expect.poll(async () => (await stats()).simTimeMs, SLOW).toBeGreaterThan(50);
   });
 
+  it('grows CUBA again from seed 2 (another draw of synapses) and Reset starts it over at 0 ms', async () => {
+    const seed2 = countSynapses(buildConnectome(parseGenome(PRESETS.cuba.genome({ seed: 2 }))));
+    expect(seed2).not.toBe(countSynapses(buildConnectome(parseGenome(PRESETS.cuba.genome({})))));
+    await page.getByRole('spinbutton', { name: 'Seed' }).fill('2');
+    await expect.poll(() => page.getByTestId('synapses').textContent(), SLOW).toBe(seed2.toLocaleString('en-US'));
+    await expect.poll(async () => (await stats()).simTimeMs, SLOW).toBeGreaterThan(200);
+    const before = (await stats()).simTimeMs;
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expect.poll(async () => (await stats()).simTimeMs, SLOW).toBeLessThan(before);
+    expect(await page.getByTestId('synapses').textContent()).toBe(seed2.toLocaleString('en-US'));
+  });
+
   it('logs no console errors over the whole visit (0 expected: the broken genome is reported on the page, not thrown)', () => {
     expect(consoleErrors).toEqual([]);
   });
