@@ -1,8 +1,9 @@
 /**
  * The gallery: every preset experiment by its title, and its seed;
  * choosing one (at its own seed), or another seed, grows it from its genome and runs it;
- * Reset grows the same one again from the start. The presets load with the
- * genome schema, in their own chunk, so the list appears a moment after the page.
+ * Reset grows the same one again from the start. The presets are imported
+ * on demand, as main.tsx imports the default one, so the list appears once
+ * that import resolves.
  */
 import { useEffect, useState } from 'react';
 import type { Preset } from '@/model/presets';
