@@ -21,7 +21,7 @@ import { accuracy, assignLabels, classifyAll, confusionMatrix } from '../labelli
 import { present, type InputPolicy, type NeuronRange } from '../present';
 import { scheduleSteps, type Schedule } from '../protocol';
 import { frozenGenome, type DigitsNetwork } from './network';
-import { DIGITS_INPUT, DIGITS_SCHEDULE } from './run';
+import { DIGITS_INPUT, DIGITS_SCHEDULE, stageOf } from './run';
 
 /** The excitatory layer's spikes to the accepted presentation of each image: images x neurons, row-major. */
 export type Responder = (images: readonly Uint8Array[]) => Promise<Float32Array>;
@@ -129,14 +129,7 @@ export function batchedResponder(digits: DigitsBatch): Responder {
  * and testing.
  */
 export function sequentialResponder(network: DigitsNetwork, trained: EngineSnapshot, schedule: Schedule = DIGITS_SCHEDULE, input: InputPolicy = DIGITS_INPUT): Responder {
-  const stage = {
-    engine: network.engine,
-    retina: network.retina,
-    readout: network.excitatory,
-    steps: scheduleSteps(schedule, network.genome.dt_ms),
-    input,
-    rates: new Float32Array(network.retina.width * network.retina.height),
-  };
+  const stage = stageOf(network, schedule, input);
   return async (images) => {
     const size = network.excitatory.size;
     const responses = new Float32Array(images.length * size);

@@ -86,7 +86,8 @@ function count(name: string, value: number | undefined, fallback: number, max: n
   return n;
 }
 
-function stageOf(network: DigitsNetwork, schedule: Schedule, input: InputPolicy): Stage {
+/** The presentation stage of a digits network: its engine, retina and excitatory readout, under `schedule` and `input`. */
+export function stageOf(network: DigitsNetwork, schedule: Schedule, input: InputPolicy): Stage {
   return {
     engine: network.engine,
     retina: network.retina,
