@@ -258,12 +258,15 @@ export class GpuEngine implements Engine {
   setInputRates(population: number, rates: Float32Array | number): void {
     this.usable('setInputRates');
     const layout = checkInputRates(this.connectome, population, rates);
-    const values = typeof rates === 'number' ? new Float32Array(layout.capacity).fill(rates) : rates;
-    const field = neuronFieldIndex('rate_hz') * this.connectome.neuronCount * this.copies;
-    for (let copy = 0; copy < this.copies; copy++) {
-      const at = field + copy * this.connectome.neuronCount + layout.start;
-      this.device.queue.writeBuffer(this.buffers.get('neurons')!, at * 4, values.buffer, values.byteOffset, values.byteLength);
-    }
+    for (let copy = 0; copy < this.copies; copy++) this.writeRates(copy, layout.start, layout.capacity, rates);
+  }
+
+  /** Writes checked rates for the neurons start .. start + count - 1 of one copy. */
+  private writeRates(copy: number, start: number, count: number, rates: Float32Array | number): void {
+    const values = typeof rates === 'number' ? new Float32Array(count).fill(rates) : rates;
+    const n = this.connectome.neuronCount;
+    const at = neuronFieldIndex('rate_hz') * n * this.copies + copy * n + start;
+    this.device.queue.writeBuffer(this.buffers.get('neurons')!, at * 4, values.buffer, values.byteOffset, values.byteLength);
   }
 
   setModulator(name: ModulatorName, level: number): void {
@@ -463,10 +466,7 @@ export class GpuEngine implements Engine {
     this.usable('setCopyInputRates');
     this.checkCopy(copy, 'setCopyInputRates');
     const layout = checkInputRates(this.connectome, population, rates);
-    const values = typeof rates === 'number' ? new Float32Array(layout.capacity).fill(rates) : rates;
-    const n = this.connectome.neuronCount;
-    const at = neuronFieldIndex('rate_hz') * n * this.copies + copy * n + layout.start;
-    this.device.queue.writeBuffer(this.buffers.get('neurons')!, at * 4, values.buffer, values.byteOffset, values.byteLength);
+    this.writeRates(copy, layout.start, layout.capacity, rates);
   }
 
   /** Keeps `snapshot`'s per-copy state (neuron fields, delay ring) on the device for resetCopies; throws, holding nothing new, when it does not fit. */
