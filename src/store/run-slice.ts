@@ -32,8 +32,21 @@ export interface RunSlice {
   modulators: number[];
   /** Sensory deprivation is on. */
   deprived: boolean;
+  /** Per population, its rate (Hz) at each of the last RATE_HISTORY statuses of a running network, oldest first. */
+  rateHistory: number[][];
   applyStatus(status: RunStatus): void;
+  /** A new network: its strips start empty. */
+  clearRateHistory(): void;
   markStopped(): void;
+}
+
+/** Statuses a rate strip spans: about 30 s at four a second. */
+export const RATE_HISTORY = 120;
+
+/** `history` with this status's rates appended, at most RATE_HISTORY each; started afresh when the populations changed. */
+function appendRates(history: number[][], ratesHz: number[]): number[][] {
+  const fresh = history.length !== ratesHz.length;
+  return ratesHz.map((rate, p) => [...(fresh ? [] : history[p].slice(-(RATE_HISTORY - 1))), rate]);
 }
 
 /** Rates are shown to 0.1 Hz: finer digits only flicker at four updates a second. */
@@ -51,6 +64,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
   ratesHz: [],
   modulators: [],
   deprived: false,
+  rateHistory: [],
   applyStatus: (status) =>
     set((state) => ({
       runState: state.runState === 'stopped' ? 'stopped' : status.running ? 'running' : 'paused',
@@ -60,6 +74,9 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
       ratesHz: status.ratesHz.map(roundRate),
       modulators: status.modulators,
       deprived: status.deprived,
+      // A paused network's statuses carry no new rates: its strips hold still.
+      rateHistory: status.running ? appendRates(state.rateHistory, status.ratesHz) : state.rateHistory,
     })),
+  clearRateHistory: () => set({ rateHistory: [] }),
   markStopped: () => set({ runState: 'stopped', realTimeFactor: 0 }),
 });

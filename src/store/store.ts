@@ -39,6 +39,7 @@ export function createAppStore(): AppStore {
               synapses: event.synapses,
               populations: event.populations,
             });
+            state.clearRateHistory();
             return;
           case 'status':
             state.applyStatus(event);

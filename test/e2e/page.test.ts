@@ -97,6 +97,12 @@ describe.skipIf(missing !== null)('the first page in Chromium', () => {
     await page.screenshot({ path: `${ARTEFACTS}/page.png` });
   });
 
+  it('draws a rate strip per population that fills while the network runs (one point per status, four a second)', async () => {
+    const points = async (name: string) => Number(await page.getByTestId(`strip-${name}`).getAttribute('data-points'));
+    await expect.poll(() => points('retina'), SLOW).toBeGreaterThanOrEqual(3);
+    for (const name of names) expect(await points(name)).toBeGreaterThan(0);
+  });
+
   it('pause stops the simulated time; a 10 ms step moves the picture 2 to 3 columns to the left (40 steps of 0.1 ms per column)', async () => {
     await page.getByRole('button', { name: 'Pause' }).click();
     await expect.poll(async () => (await stats()).runState, SLOW).toBe('paused');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PopulationLayout } from '@/sim';
-import { createAppStore, roundRate, selectCanCommand, selectEngineLabel, selectNeurons } from '@/store';
+import { createAppStore, RATE_HISTORY, roundRate, selectCanCommand, selectEngineLabel, selectNeurons } from '@/store';
 import type { WorkerEvent } from '@/worker/client';
 
 const populations: PopulationLayout[] = [
@@ -65,5 +65,21 @@ describe('the app store', () => {
     expect(roundRate(0.05)).toBeCloseTo(0.1, 12);
     expect(roundRate(0.04)).toBe(0);
     expect(roundRate(12.36)).toBeCloseTo(12.4, 12);
+  });
+});
+
+describe('rate strips', () => {
+  it('append each running status (up to RATE_HISTORY), hold still while paused, and start over with a new network', () => {
+    const store = createAppStore();
+    store.getState().applyWorkerEvent(ready);
+    for (let k = 0; k < RATE_HISTORY + 5; k++) store.getState().applyWorkerEvent(status(true, [k, 2 * k]));
+    let history = store.getState().rateHistory;
+    expect(history.map((h) => h.length)).toEqual([RATE_HISTORY, RATE_HISTORY]);
+    expect([history[0][0], history[0][RATE_HISTORY - 1], history[1][RATE_HISTORY - 1]]).toEqual([5, RATE_HISTORY + 4, 2 * (RATE_HISTORY + 4)]);
+    store.getState().applyWorkerEvent(status(false, [0, 0]));
+    expect(store.getState().rateHistory).toBe(history);
+    store.getState().applyWorkerEvent(ready);
+    history = store.getState().rateHistory;
+    expect(history).toEqual([]);
   });
 });
