@@ -1,4 +1,4 @@
-/** Run / pause, step, speed, and what the run is doing: engine, simulated time, real-time factor, size. */
+/** Run / pause (Space), step (.), speed, and what the run is doing: engine, simulated time, real-time factor, size. */
 import {
   formatCount,
   formatFactor,
@@ -13,7 +13,9 @@ import {
   selectSpeed,
   selectSynapses,
 } from '@/store';
+import { useEffect } from 'react';
 import { useAppState, useServices } from './app-context';
+import { pressesButton, shortcut } from './keys';
 
 /** Speeds offered, simulated ms per wall-clock ms. */
 export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10] as const;
@@ -36,12 +38,28 @@ export function ControlBar() {
   const speed = useAppState(selectSpeed);
   const dtMs = useAppState(selectDtMs);
   const running = runState === 'running';
+
+  // Space runs or pauses; "." steps 10 ms while paused.
+  useEffect(() => {
+    if (!canCommand) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (!shortcut(event) || pressesButton(event)) return;
+      if (event.key === ' ') {
+        event.preventDefault();
+        if (running) client.pause();
+        else client.run();
+      } else if (event.key === '.' && !running && dtMs) client.step(Math.round(STEP_MS / dtMs));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [client, canCommand, running, dtMs]);
+
   return (
     <section className="control-bar" aria-label="Run controls">
-      <button type="button" className="primary" disabled={!canCommand} onClick={() => (running ? client.pause() : client.run())}>
+      <button type="button" className="primary" disabled={!canCommand} aria-keyshortcuts="Space" onClick={() => (running ? client.pause() : client.run())}>
         {running ? 'Pause' : 'Run'}
       </button>
-      <button type="button" disabled={!canCommand || running || !dtMs} onClick={() => dtMs && client.step(Math.round(STEP_MS / dtMs))}>
+      <button type="button" disabled={!canCommand || running || !dtMs} aria-keyshortcuts="." onClick={() => dtMs && client.step(Math.round(STEP_MS / dtMs))}>
         Step {STEP_MS} ms
       </button>
       <label className="speed">

@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { MODULATOR_NAMES, type ModulatorName } from '@/model';
 import { selectCanCommand } from '@/store';
 import { useAppState, useServices } from './app-context';
+import { shortcut } from './keys';
 
 /** Level one press adds: the unit the presets' learning rates are set for. */
 export const PULSE_AMOUNT = 1;
@@ -16,10 +17,6 @@ const LESSONS: { modulator: ModulatorName; label: string; key: string }[] = [
   { modulator: 'aversion', label: 'Punish', key: 'p' },
 ];
 
-/** Typing in a field must not teach the network. */
-function typing(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
 
 export function TeachControls() {
   const { client } = useServices();
@@ -29,7 +26,7 @@ export function TeachControls() {
   useEffect(() => {
     if (!canCommand) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
+      if (!shortcut(event)) return;
       const lesson = LESSONS.find((l) => l.key === event.key.toLowerCase());
       if (lesson) client.pulse(lesson.modulator, PULSE_AMOUNT);
     };

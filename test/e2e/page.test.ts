@@ -123,6 +123,17 @@ describe.skipIf(missing !== null)('the first page in Chromium', () => {
     await expect.poll(async () => (await stats()).simTimeMs, SLOW).toBeGreaterThan(later.simTimeMs + 100);
   });
 
+  it('Space pauses and runs, "." steps 10 ms while paused (100 steps of 0.1 ms)', async () => {
+    await page.locator('body').focus();
+    await page.keyboard.press('Space');
+    await expect.poll(async () => (await stats()).runState, SLOW).toBe('paused');
+    const paused = await stats();
+    await page.keyboard.press('.');
+    await expect.poll(async () => (await stats()).stepEnd, SLOW).toBe(paused.stepEnd + 100);
+    await page.keyboard.press('Space');
+    await expect.poll(async () => (await stats()).runState, SLOW).toBe('running');
+  });
+
   it('teaches: paused, the R key rewards (dopamine 0.00 -> 1.00) and the Punish button punishes (aversion 0.00 -> 1.00), shown at once', async () => {
     await page.getByRole('button', { name: 'Pause' }).click();
     await expect.poll(async () => (await stats()).runState, SLOW).toBe('paused');
