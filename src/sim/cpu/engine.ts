@@ -6,7 +6,7 @@
 import type { ModulatorName } from '@/model';
 import type { Connectome } from '../connectome';
 import { checkInputRates } from '../input-rates';
-import { StructuralEventKind, type Backend, type Engine, type EngineOptions, type EngineSnapshot, type Frame, type ImprintOptions, type StructuralTotals } from '../engine';
+import { type Backend, type Engine, type EngineOptions, type EngineSnapshot, type Frame, type ImprintOptions, type StructuralTotals } from '../engine';
 import { STAGES, type Stage } from '../schedule';
 import { homeostasis } from './homeostasis';
 import { imprintKey, imprintValue } from './imprint';
@@ -24,7 +24,7 @@ import { restoreSnapshot, takeSnapshot } from './snapshot';
 import { createSpikeList, createState, type CpuState, type SpikeList } from './state';
 import { structure } from './structure';
 import { countAlive, createStructureContext, type StructureContext } from './structure-context';
-import { totalOf } from './structure-events';
+import { totalsOf } from './structure-events';
 import type { ProjectionSite } from './structure-params';
 import { TraceMode } from './trace';
 
@@ -133,8 +133,7 @@ export class CpuEngine implements Engine {
 
   /** Growths, prunings and births since step 0 (snapshots carry them; frames count them per frame). */
   structuralTotals(): StructuralTotals {
-    const totals = this.state.structureTotals;
-    return { grown: totalOf(totals, StructuralEventKind.grown), pruned: totalOf(totals, StructuralEventKind.pruned), born: totalOf(totals, StructuralEventKind.born) };
+    return totalsOf(this.state.structureTotals);
   }
 
   /**

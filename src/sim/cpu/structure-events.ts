@@ -8,7 +8,7 @@
  * size; its draw is keyed by the event's number since the start, which the
  * snapshot carries, so the sample repeats exactly.
  */
-import { StructuralEventKind } from '../engine';
+import { StructuralEventKind, type StructuralTotals } from '../engine';
 import { uniformIndex } from '../build/distributions';
 import { philox4x32, Stream } from '../rng';
 
@@ -48,6 +48,11 @@ export const TOTALS_LENGTH = 6;
 /** Events of `kind` since the start (exact below 2^53). */
 export function totalOf(totals: Uint32Array, kind: StructuralEventKind): number {
   return totals[2 * kind + 1] * TWO_POW_32 + totals[2 * kind];
+}
+
+/** Every kind's events since the start, from the state's (low, high) words. */
+export function totalsOf(totals: Uint32Array): StructuralTotals {
+  return { grown: totalOf(totals, StructuralEventKind.grown), pruned: totalOf(totals, StructuralEventKind.pruned), born: totalOf(totals, StructuralEventKind.born) };
 }
 
 /** Scratch and keys an event needs, owned by the engine. */

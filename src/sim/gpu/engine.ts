@@ -20,8 +20,8 @@ import { checkLevel, modulatorIndex } from '../cpu/modulation';
 import { populationConstants } from '../cpu/params';
 import { snapshotMismatches } from '../cpu/snapshot';
 import { createState, stateArrays } from '../cpu/state';
-import { EVENT_SAMPLE_SIZE, TOTALS_LENGTH, totalOf } from '../cpu/structure-events';
-import { StructuralEventKind, type Backend, type Engine, type EngineOptions, type EngineSnapshot, type Frame, type ImprintOptions, type StructuralTotals } from '../engine';
+import { EVENT_SAMPLE_SIZE, TOTALS_LENGTH, totalsOf } from '../cpu/structure-events';
+import { type Backend, type Engine, type EngineOptions, type EngineSnapshot, type Frame, type ImprintOptions, type StructuralTotals } from '../engine';
 import { checkInputRates } from '../input-rates';
 import { COUNTERS, META, NEURON_FIELDS, POPULATION, PROJECTION, TICK_STRIDE, neuronFieldIndex, packStructs } from './layout';
 import { KERNELS, checkShaderSources, type KernelDecl } from './kernels';
@@ -299,8 +299,7 @@ export class GpuEngine implements Engine {
     this.usable('structuralTotals');
     const location = this.map.structureTotals;
     const [words] = await this.download([location]);
-    const totals = fromWords(words, Uint32Array) as Uint32Array;
-    return { grown: totalOf(totals, StructuralEventKind.grown), pruned: totalOf(totals, StructuralEventKind.pruned), born: totalOf(totals, StructuralEventKind.born) };
+    return totalsOf(words);
   }
 
   async imprint(neuron: number, projection: number, options?: ImprintOptions): Promise<number> {
@@ -351,7 +350,7 @@ export class GpuEngine implements Engine {
     const chunks = await Promise.all(this.chunks.splice(0));
     const { spikeStep, spikeNeuron } = decodeRaster(chunks, this.rasterWords, this.connectome.neuronCount);
     const totalsWords = globals.subarray(this.map.structureTotals.offset, this.map.structureTotals.offset + TOTALS_LENGTH);
-    const totals = { grown: totalOf(totalsWords, StructuralEventKind.grown), pruned: totalOf(totalsWords, StructuralEventKind.pruned), born: totalOf(totalsWords, StructuralEventKind.born) };
+    const totals = totalsOf(totalsWords);
     const sample = mergeSamples([...this.pendingEvents.splice(0).map((e) => e.sample), this.learning.frameSample(events)]);
     const frame: Frame = {
       stepStart: this.frameStart,
@@ -435,7 +434,7 @@ export class GpuEngine implements Engine {
     for (const name of ['spikes', 'counters', 'raster']) encoder.clearBuffer(this.buffers.get(name)!);
     this.device.queue.submit([encoder.finish()]);
     const totals = snapshot.arrays.structureTotals as Uint32Array;
-    this.totalsAtFrame = { grown: totalOf(totals, StructuralEventKind.grown), pruned: totalOf(totals, StructuralEventKind.pruned), born: totalOf(totals, StructuralEventKind.born) };
+    this.totalsAtFrame = totalsOf(totals);
     return Promise.resolve();
   }
 
