@@ -1,6 +1,16 @@
-/** The benchmark's command line: `npm run bench -- [--sizes 4000,16000] [--gpu-sizes ...] [--no-brian2] [--no-gpu] [--repeats R]`. */
+/** The benchmark's command line: `npm run bench -- [--sizes 4000,16000] [--gpu-sizes ...] [--no-brian2] [--no-gpu] [--repeats R]`, or `-- --page [--page-seconds S]`. */
 import { LIMITS } from '@/model';
 import { parseDurationS, parseFlags, parseInteger, parseIntegerList, readFlag, UsageError, type FlagKind } from './args';
+
+/** The page benchmark (bench-page.ts): the playground in headless Chromium. */
+export interface PageBenchOptions {
+  /** Wall time measured once the network runs, s. */
+  seconds: number;
+  /** E and I neurons of the balanced preset loaded into the page (the retina's 256 come on top). */
+  neurons: number;
+  /** Measure Chromium with WebGPU too, before the row without it. */
+  webgpu: boolean;
+}
 
 export interface BenchOptions {
   /** Network sizes N for our CPU engine and Brian2, in order. */
@@ -27,6 +37,8 @@ export interface BenchOptions {
   /** A WebGPU size whose run is estimated to last longer than this (wall s, from the size before) is skipped. */
   gpuMaxRunS: number;
   seed: number;
+  /** Set with --page: the page benchmark runs instead of CUBA. */
+  page?: PageBenchOptions;
   help: boolean;
 }
 
@@ -38,6 +50,14 @@ export const MIN_BENCH_NEURONS = 400;
 export const SOFTWARE_GPU_DURATION_S = 0.1;
 /** Default of --gpu-max-run, s. */
 export const GPU_MAX_RUN_S = 150;
+/** Default of --page-seconds. */
+export const DEFAULT_PAGE_SECONDS = 10;
+/** Default of --page-neurons: the playground issue's 10,000 neurons. */
+export const DEFAULT_PAGE_NEURONS = 10_000;
+/** Smallest --page-neurons: I keeps 10 neurons, an in-degree of 1 from I. */
+export const MIN_PAGE_NEURONS = 50;
+/** The flags --page reads; the others are CUBA's. */
+const PAGE_FLAGS = new Set(['page', 'page-seconds', 'page-neurons', 'no-gpu', 'help']);
 
 /**
  * Repeats of our engine when --repeats is not given: three up to 16,000
@@ -62,6 +82,9 @@ const SPEC: Record<string, FlagKind> = {
   'gpu-duration': 'value',
   'gpu-max-run': 'value',
   seed: 'value',
+  page: 'switch',
+  'page-seconds': 'value',
+  'page-neurons': 'value',
   help: 'switch',
 };
 
@@ -80,6 +103,10 @@ export const BENCH_USAGE = `usage: npm run bench -- [flags]
   --gpu-duration 100ms     simulated time per WebGPU run (default: --duration; at most ${SOFTWARE_GPU_DURATION_S * 1000}ms on a software adapter)
   --gpu-max-run 150s       skip a WebGPU size whose run would last longer, estimated from the size before (default ${GPU_MAX_RUN_S}s)
   --seed S                 seed of our network and of Brian2's (default 1)
+  --page                   instead: the playground in headless Chromium, with WebGPU (unless --no-gpu) and without;
+                           frame rate, long tasks, real-time factor, spikes drawn, and the gzipped bundle
+  --page-seconds S         wall seconds measured per row of --page (default ${DEFAULT_PAGE_SECONDS})
+  --page-neurons N         E and I neurons of the balanced network --page loads (default ${DEFAULT_PAGE_NEURONS.toLocaleString('en')}; plus a 256-neuron retina)
   --help                   this text`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
@@ -94,6 +121,13 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const evalImages = readFlag(parsed, 'eval-images', (t) => parseInteger(t, 1, 100_000));
   const evalCopies = readFlag(parsed, 'eval-copies', (t) => parseInteger(t, 1, 65_535));
   const seed = readFlag(parsed, 'seed', (t) => parseInteger(t, 0, 0xffffffff)) ?? 1;
+  const pageSeconds = readFlag(parsed, 'page-seconds', (t) => parseInteger(t, 1, 600)) ?? DEFAULT_PAGE_SECONDS;
+  const pageNeurons = readFlag(parsed, 'page-neurons', (t) => parseInteger(t, MIN_PAGE_NEURONS, LIMITS.maxNeurons)) ?? DEFAULT_PAGE_NEURONS;
+  const page = parsed.flags.has('page');
+  for (const name of parsed.flags.keys()) {
+    if (page && !PAGE_FLAGS.has(name)) parsed.problems.push(`--${name}: does not apply to --page`);
+    if (!page && name.startsWith('page-')) parsed.problems.push(`--${name}: needs --page`);
+  }
   if (parsed.positional.length) parsed.problems.push(`unexpected argument: ${parsed.positional.join(' ')}`);
   const help = parsed.flags.has('help');
   if (parsed.problems.length && !help) throw new UsageError(parsed.problems);
@@ -111,6 +145,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     gpuDurationS,
     gpuMaxRunS,
     seed,
+    page: page ? { seconds: pageSeconds, neurons: pageNeurons, webgpu: !parsed.flags.has('no-gpu') } : undefined,
     help,
   };
 }

@@ -4,7 +4,9 @@
  * Cython), side by side in one run, as a Markdown table on stdout; progress
  * goes to stderr. It re-checks live that our mean rate agrees with Brian2's,
  * says what bounds the WebGPU engine at each size, and times the digits
- * experiment's training (and, with --digits-eval, its test set).
+ * experiment's training (and, with --digits-eval, its test set). With
+ * --page it measures the playground in headless Chromium instead
+ * (bench-page.ts).
  */
 import { UsageError } from './args';
 import { BENCH_USAGE, defaultRepeats, parseBenchArgs, SOFTWARE_GPU_DURATION_S, type BenchOptions } from './bench-args';
@@ -13,6 +15,7 @@ import { benchDigits, formatDigitsBench } from './bench-digits';
 import { benchDigitsEval, formatDigitsEval } from './bench-digits-eval';
 import { copyBandwidth, CUBA_DISPATCHES_PER_STEP, emptyStepS, openBenchGpu, runGpuCuba, type BenchGpu, type GpuCubaResult } from './bench-gpu';
 import { formatGpuBounds, gpuBound } from './bench-gpu-bound';
+import { benchPage, formatPageBench } from './bench-page';
 import { formatBenchTable, type BenchRow } from './bench-table';
 import { BRIAN2_PYTHON, brian2Version, runBrian2Cuba, type Brian2Mode, type Brian2Result } from './brian2';
 import { checkCubaRate } from './cuba-reference';
@@ -140,6 +143,11 @@ async function main(): Promise<void> {
     return;
   }
   const machine = describeMachine();
+  const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+  if (options.page) {
+    process.stdout.write(`${formatPageBench(await benchPage(options.page), machine, command)}\n`);
+    return;
+  }
   let brian2 = 'not run (--no-brian2)';
   if (options.brian2) {
     try {
@@ -156,7 +164,7 @@ async function main(): Promise<void> {
     '',
     `- machine: ${machine.cpu}, ${machine.cores} cores, load average ${machine.load1.toFixed(2)} at the start; Node ${machine.node}; Brian2 ${brian2}`,
     `- WebGPU: ${webgpu}`,
-    `- command: npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+    `- command: ${command}`,
     `- network: CUBA (Vogels & Abbott 2005), 80 synapses in per neuron, dt 0.1 ms, ${options.durationS} s simulated` +
       `${gpu ? ` (WebGPU: ${gpuDurationS(options, gpu)} s)` : ''}, seed ${options.seed}`,
     '',

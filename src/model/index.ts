@@ -1,5 +1,6 @@
 export * from './schema';
 export * from './genome';
+export * from './edit';
 export * from './limits';
 export * from './neuron-presets';
 export * from './plasticity';

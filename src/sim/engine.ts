@@ -24,6 +24,30 @@ export interface Frame {
   modulators: Float32Array;
   /** Structural changes over the frame. */
   structure: StructuralEvents;
+  /** The membrane of the neuron chosen by `setProbe` over the frame; null when none is probed. */
+  probe: ProbeTrace | null;
+}
+
+/** Values a frame's probe trace holds at most (the last ones): a long frame cannot grow memory. */
+export const PROBE_CAPACITY = 4096;
+
+/**
+ * One neuron's membrane potential after each step. A step's value is v as
+ * the step leaves it (stage `record` takes it): after integrate, so a spike
+ * shows as the reset value (LIF v_reset, Izhikevich c), never as the
+ * crossing; a refractory LIF neuron reads v_reset; a neuron born in the step
+ * reads its starting v.
+ */
+export interface ProbeTrace {
+  /** Global index of the probed neuron. */
+  neuron: number;
+  /**
+   * Membrane potential v (mV for LIF, Izhikevich's v) after each step, oldest
+   * first: the frame's last v.length steps, i.e. steps stepEnd - v.length ..
+   * stepEnd - 1, at most PROBE_CAPACITY; fewer when the probe was set during
+   * the frame (it records from the first step after the call).
+   */
+  v: Float32Array;
 }
 
 /** What kind of structural change an event records. */
@@ -70,6 +94,25 @@ export interface ImprintOptions {
   gain?: number;
 }
 
+/** A neuron's synapses in one projection, for receptive fields and weight views: CSR over the neurons asked for. */
+export interface IncomingWeights {
+  /** offsets[k] .. offsets[k+1]-1 index neuron k's synapses (neurons.length + 1 entries). */
+  offsets: Uint32Array;
+  /** Source neuron of each synapse, local index within the projection's source population; ascending within a neuron. */
+  source: Uint32Array;
+  weight: Float32Array;
+}
+
+/** What a sample of synapse slots holds now, for the live connectome view. */
+export interface SlotSample {
+  /** Pre neuron (global) of each slot: its row's source, whether the slot is in use or not. */
+  pre: Uint32Array;
+  /** Post neuron (global) of each slot, EMPTY_SLOT when the slot is free. */
+  post: Uint32Array;
+  /** Weight of each slot, 0 when it is free. */
+  weight: Float32Array;
+}
+
 /** A result an engine may give at once (CPU) or once the device has answered (WebGPU): callers await it. */
 export type MaybePromise<T> = T | Promise<T>;
 
@@ -101,6 +144,23 @@ export interface Engine {
   imprint(neuron: number, projection: number, options?: ImprintOptions): MaybePromise<number>;
   /** The neuron's outgoing weights in `projection` become the value pattern it answers with. Returns the synapses written. */
   imprintValue(neuron: number, projection: number, values: Float32Array): MaybePromise<number>;
+  /**
+   * Records the membrane of global neuron `neuron` after every step from now
+   * on, for frames (Frame.probe); null stops. Throws naming the neuron when
+   * it is out of range or a spike source (a source has no membrane). An
+   * unborn neuron of a pool may be probed: it holds its starting v until born.
+   * A view, not state: snapshots do not carry it, and a restore keeps the
+   * probed neuron but drops the values recorded before it.
+   */
+  setProbe(neuron: number | null): void;
+  /**
+   * The current synapses (after growth and pruning) of `projection` onto each
+   * of `neurons` (global indices, each in the projection's target
+   * population; a neuron may repeat), in ascending source order.
+   */
+  readIncoming(neurons: Uint32Array, projection: number): MaybePromise<IncomingWeights>;
+  /** What the given global synapse slots hold now (pre, post or EMPTY_SLOT, weight); a slot out of range throws. */
+  readSlots(slots: Uint32Array): MaybePromise<SlotSample>;
   /** Spikes and counts since the previous frame; the frame's arrays belong to the caller. */
   readFrame(): Promise<Frame>;
   snapshot(): Promise<EngineSnapshot>;

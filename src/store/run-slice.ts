@@ -1,5 +1,6 @@
 /** The run as a person follows it: running or not, simulated time, speed, rates; refreshed a few times a second. */
 import type { StateCreator } from 'zustand/vanilla';
+import type { BindingStatus, StructureStatus } from '@/worker/protocol';
 import type { AppState } from './store';
 
 /**
@@ -18,6 +19,8 @@ export interface RunStatus {
   /** Modulator levels, MODULATOR_NAMES order. */
   modulators: number[];
   deprived: boolean;
+  bindings: BindingStatus[];
+  structure: StructureStatus;
 }
 
 export interface RunSlice {
@@ -34,6 +37,12 @@ export interface RunSlice {
   deprived: boolean;
   /** Per population, its rate (Hz) at each of the last RATE_HISTORY statuses of a running network, oldest first. */
   rateHistory: number[][];
+  /** What each bound sensor shows. */
+  bindings: BindingStatus[];
+  /** Synapses now, grown, pruned and neurons born since the network was grown. */
+  structure: StructureStatus;
+  /** Synapse count at each of the last RATE_HISTORY statuses of a running network, oldest first. */
+  synapseHistory: number[];
   applyStatus(status: RunStatus): void;
   /** A new network: its strips start empty. */
   clearRateHistory(): void;
@@ -65,6 +74,9 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
   modulators: [],
   deprived: false,
   rateHistory: [],
+  bindings: [],
+  structure: { synapses: 0, grown: 0, pruned: 0, born: 0 },
+  synapseHistory: [],
   applyStatus: (status) =>
     set((state) => ({
       runState: state.runState === 'stopped' ? 'stopped' : status.running ? 'running' : 'paused',
@@ -76,7 +88,10 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
       deprived: status.deprived,
       // A paused network's statuses carry no new rates: its strips hold still.
       rateHistory: status.running ? appendRates(state.rateHistory, status.ratesHz) : state.rateHistory,
+      bindings: status.bindings,
+      structure: status.structure,
+      synapseHistory: status.running ? [...state.synapseHistory.slice(-(RATE_HISTORY - 1)), status.structure.synapses] : state.synapseHistory,
     })),
-  clearRateHistory: () => set({ rateHistory: [] }),
+  clearRateHistory: () => set({ rateHistory: [], synapseHistory: [] }),
   markStopped: () => set({ runState: 'stopped', realTimeFactor: 0 }),
 });

@@ -34,12 +34,14 @@ export function createAppStore(): AppStore {
             state.setExperiment({
               backend: event.backend,
               genomeName: event.genomeName,
+              genome: event.genome,
               dtMs: event.dtMs,
               neurons: event.neurons,
               synapses: event.synapses,
               populations: event.populations,
             });
             state.clearRateHistory();
+            state.inspect(null);
             return;
           case 'status':
             state.applyStatus(event);

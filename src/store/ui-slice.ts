@@ -10,12 +10,17 @@ export interface ShownError {
 
 export interface UiSlice {
   error: ShownError | null;
+  /** The neuron the inspector shows (global index), or null. */
+  inspected: number | null;
   showError(error: ShownError): void;
   dismissError(): void;
+  inspect(neuron: number | null): void;
 }
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
   error: null,
+  inspected: null,
   showError: (error) => set({ error }),
   dismissError: () => set({ error: null }),
+  inspect: (neuron) => set({ inspected: neuron }),
 });

@@ -1,14 +1,35 @@
-/** The first page: the experiment gallery, control bar, teaching (reward, punish) and sensory deprivation, engine notice, error banner, the live raster and its legend. */
+/**
+ * The playground on one screen: the gallery and controls on top; stimuli and
+ * senses on the left; the raster and the live connectome in the middle; the
+ * populations and the tabs (inspector, weights, protocol, genome) on the
+ * right. Everything below the controls loads on demand.
+ */
+import { lazy, Suspense } from 'react';
 import { selectGenomeName } from '@/store';
 import { useAppState } from './app-context';
 import { ControlBar } from './ControlBar';
+import { DeprivationSwitch } from './DeprivationSwitch';
 import { EngineNotice } from './EngineNotice';
 import { ErrorBanner } from './ErrorBanner';
 import { PopulationLegend } from './PopulationLegend';
 import { PresetGallery } from './PresetGallery';
 import { RasterView } from './RasterView';
-import { DeprivationSwitch } from './DeprivationSwitch';
+import { Tabs, type Tab } from './Tabs';
 import { TeachControls } from './TeachControls';
+
+const StimulusBench = lazy(() => import('./stimuli/StimulusBench').then((m) => ({ default: m.StimulusBench })));
+const ConnectomePanel = lazy(() => import('./ConnectomePanel').then((m) => ({ default: m.ConnectomePanel })));
+const Inspector = lazy(() => import('./Inspector').then((m) => ({ default: m.Inspector })));
+const WeightsView = lazy(() => import('./WeightsView').then((m) => ({ default: m.WeightsView })));
+const ProtocolTab = lazy(() => import('./ProtocolTab').then((m) => ({ default: m.ProtocolTab })));
+const EditorTab = lazy(() => import('./EditorTab').then((m) => ({ default: m.EditorTab })));
+
+const TABS: Tab[] = [
+  { id: 'inspector', title: 'Inspector', panel: () => <Inspector /> },
+  { id: 'weights', title: 'Weights', panel: () => <WeightsView /> },
+  { id: 'protocol', title: 'Protocol', panel: () => <ProtocolTab /> },
+  { id: 'genome', title: 'Genome', panel: () => <EditorTab /> },
+];
 
 export function App() {
   const genomeName = useAppState(selectGenomeName);
@@ -25,10 +46,21 @@ export function App() {
         <DeprivationSwitch />
       </section>
       <EngineNotice />
-      <main className="stage">
+      <main className="workspace">
         <ErrorBanner />
-        <RasterView />
-        <PopulationLegend />
+        <Suspense fallback={<div className="bench" />}>
+          <StimulusBench />
+        </Suspense>
+        <div className="views">
+          <RasterView />
+          <Suspense fallback={<div className="connectome-panel" />}>
+            <ConnectomePanel />
+          </Suspense>
+        </div>
+        <aside className="side">
+          <PopulationLegend />
+          <Tabs tabs={TABS} label="Look inside" />
+        </aside>
       </main>
     </div>
   );

@@ -27,7 +27,11 @@ export function PresetGallery() {
   useEffect(() => {
     let live = true;
     import('@/model/presets')
-      .then(({ PRESETS, DEFAULT_PRESET }) => live && setPresets({ all: PRESETS, chosen: DEFAULT_PRESET, seed: defaultSeed(PRESETS[DEFAULT_PRESET]) }))
+      .then(({ PRESETS, DEFAULT_PRESET }) => {
+        if (!live) return;
+        setPresets({ all: PRESETS, chosen: DEFAULT_PRESET, seed: defaultSeed(PRESETS[DEFAULT_PRESET]) });
+        store.getState().choosePreset(DEFAULT_PRESET);
+      })
       .catch((error: unknown) => store.getState().showError({ phase: 'page', message: `The presets could not be loaded: ${errorText(error)}` }));
     return () => {
       live = false;
@@ -37,6 +41,7 @@ export function PresetGallery() {
   if (!presets) return null;
   const grow = (chosen: string, seed: number) => {
     setPresets({ ...presets, chosen, seed });
+    store.getState().choosePreset(chosen);
     client.load(presets.all[chosen].genome({ seed }));
     client.run();
   };

@@ -4,9 +4,15 @@ import { useStore } from 'zustand';
 import type { AppState, AppStore } from '@/store';
 import type { EngineClient } from '@/worker/client';
 
+/** Views drawn outside React that the console handle reads (browser tests ask what the connectome view draws). */
+export interface ViewRegistry {
+  connectome: { drawnSlots(): number[] } | null;
+}
+
 export interface AppServices {
   store: AppStore;
   client: EngineClient;
+  views: ViewRegistry;
 }
 
 export const AppContext = createContext<AppServices | null>(null);

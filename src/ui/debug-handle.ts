@@ -6,6 +6,7 @@
  */
 import type { AppStore, RunState } from '@/store';
 import type { EngineClient } from '@/worker/client';
+import type { ViewRegistry } from './app-context';
 import type { EngineReport } from '@/worker/protocol';
 import { RunStats, type RunStatsSnapshot } from '@/worker/run-stats';
 
@@ -24,6 +25,8 @@ export interface NeuroplayHandle {
   load(genome: unknown): void;
   /** Destroys the worker's WebGPU device: the run should move to the CPU engine from its last snapshot. */
   loseDevice(): void;
+  /** Global slot indices of the synapses the connectome view draws now (empty until it has loaded). */
+  connectomeSlots(): number[];
 }
 
 declare global {
@@ -32,7 +35,7 @@ declare global {
   }
 }
 
-export function installDebugHandle(client: EngineClient, store: AppStore): void {
+export function installDebugHandle(client: EngineClient, store: AppStore, views: ViewRegistry): void {
   const stats = new RunStats();
   client.onEvent((event) => {
     if (event.type === 'ready') stats.reset(event.backend, event.populations);
@@ -46,6 +49,7 @@ export function installDebugHandle(client: EngineClient, store: AppStore): void 
     },
     load: (genome) => client.load(genome),
     loseDevice: () => client.loseDevice(),
+    connectomeSlots: () => views.connectome?.drawnSlots() ?? [],
   };
   Object.defineProperty(window, '__neuroplay', { value: Object.freeze(handle), writable: false, configurable: true });
 }

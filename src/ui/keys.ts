@@ -8,7 +8,7 @@ export function shortcut(event: KeyboardEvent): boolean {
   return !event.ctrlKey && !event.metaKey && !event.altKey && !typing(event.target);
 }
 
-/** Space on a focused button presses that button: the page's own Space shortcut then stands aside. */
+/** Space on a focused button (or a draggable stimulus, which Space picks up and drops) is that control's: the page's own Space shortcut then stands aside. */
 export function pressesButton(event: KeyboardEvent): boolean {
-  return event.key === ' ' && event.target instanceof HTMLElement && event.target.tagName === 'BUTTON';
+  return event.key === ' ' && event.target instanceof HTMLElement && (event.target.tagName === 'BUTTON' || event.target.getAttribute('role') === 'button');
 }

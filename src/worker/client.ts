@@ -5,17 +5,33 @@
  * error event.
  */
 import type { ModulatorName } from '@/model';
+import type { StimulusProgram } from '@/stimuli';
 import { errorText, type FrameMessage, type FromWorker, type ToWorker } from './protocol';
 
-/** Everything the worker says except frames: what the store listens to. */
-export type WorkerEvent = Exclude<FromWorker, FrameMessage>;
+type Message<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
+export type SynapseSampleMessage = Message<'synapses'>;
+export type Inspection = Message<'inspection'>;
+export type WeightsReply = Message<'weights'>;
+
+/** Everything the worker says at human speed (not frames, samples or answers to requests): what the store listens to. */
+export type WorkerEvent = Exclude<FromWorker, FrameMessage | SynapseSampleMessage | Inspection | WeightsReply>;
 
 export type FrameListener = (frame: FrameMessage) => void;
 export type EventListener = (event: WorkerEvent) => void;
+export type SynapseListener = (message: SynapseSampleMessage) => void;
+
+/** A request waiting for its answer, settled by id. */
+interface Pending {
+  resolve(answer: Inspection | WeightsReply): void;
+  reject(error: Error): void;
+}
 
 export class EngineClient {
   private readonly frameListeners = new Set<FrameListener>();
   private readonly eventListeners = new Set<EventListener>();
+  private readonly synapseListeners = new Set<SynapseListener>();
+  private readonly pending = new Map<number, Pending>();
+  private nextRequestId = 1;
   private dead = false;
 
   /** Starts the engine worker (Vite bundles it from this exact `new Worker(new URL(...))` form). */
@@ -45,7 +61,6 @@ export class EngineClient {
   setSpeed(speed: number): void {
     this.send({ type: 'setSpeed', speed });
   }
-  /** Destroys the worker's WebGPU device, as a lost GPU would (tests; the console through `window.__neuroplay`). */
   /** Reward (dopamine) or punishment (aversion): adds `amount` to the modulator's level. */
   pulse(modulator: ModulatorName, amount: number): void {
     this.send({ type: 'pulse', modulator, amount });
@@ -56,8 +71,39 @@ export class EngineClient {
     this.send({ type: 'deprive', on });
   }
 
+  /** Destroys the worker's WebGPU device, as a lost GPU would (tests; the console through `window.__neuroplay`). */
   loseDevice(): void {
     this.send({ type: 'loseDevice' });
+  }
+
+  /** Binds a stimulus to a sensor of the running genome. */
+  bind(sensor: string, program: StimulusProgram): void {
+    this.send({ type: 'bind', sensor, program });
+  }
+
+  unbind(sensor: string): void {
+    this.send({ type: 'unbind', sensor });
+  }
+
+  /** Records a neuron's membrane potential into the frames (null: stop). */
+  probe(neuron: number | null): void {
+    this.send({ type: 'probe', neuron });
+  }
+
+  /** The neuron's incoming weights, per projection ending on it. */
+  inspect(neuron: number): Promise<Inspection> {
+    return this.request((id) => ({ type: 'inspect', id, neuron })) as Promise<Inspection>;
+  }
+
+  /** Incoming weights of a projection's first `maxNeurons` targets. */
+  weights(projection: number, maxNeurons: number): Promise<WeightsReply> {
+    return this.request((id) => ({ type: 'weights', id, projection, maxNeurons })) as Promise<WeightsReply>;
+  }
+
+  /** Calls `listener` with every read of the connectome view's synapse sample; returns the unsubscribe function. */
+  onSynapses(listener: SynapseListener): () => void {
+    this.synapseListeners.add(listener);
+    return () => this.synapseListeners.delete(listener);
   }
 
   /** Calls `listener` with every frame; returns the unsubscribe function. */
@@ -87,11 +133,22 @@ export class EngineClient {
       case 'frame':
         this.deliverFrame(message);
         return;
+      case 'synapses':
+        for (const listener of this.synapseListeners) listener(message);
+        return;
+      case 'inspection':
+      case 'weights':
+        this.settle(message.id, message);
+        return;
       case 'engine':
       case 'ready':
       case 'status':
-      case 'error':
         this.emit(message);
+        return;
+      case 'error':
+        // A request the worker could not answer fails where it was made (the inspector says why), not in the banner.
+        if (message.requestId !== undefined) this.settle(message.requestId, new Error(message.message));
+        else this.emit(message);
         return;
       default: {
         const unknown: never = message;
@@ -112,6 +169,22 @@ export class EngineClient {
     this.send({ type: 'frameHandled' });
   }
 
+  private request(message: (id: number) => ToWorker): Promise<Inspection | WeightsReply> {
+    if (this.dead) return Promise.reject(new Error('the engine worker has stopped'));
+    const id = this.nextRequestId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.send(message(id));
+    });
+  }
+
+  private settle(id: number, answer: Inspection | WeightsReply | Error): void {
+    const pending = this.pending.get(id);
+    this.pending.delete(id);
+    if (answer instanceof Error) pending?.reject(answer);
+    else pending?.resolve(answer);
+  }
+
   private emit(event: WorkerEvent): void {
     for (const listener of this.eventListeners) listener(event);
   }
@@ -120,6 +193,8 @@ export class EngineClient {
     if (this.dead) return;
     this.dead = true;
     this.worker.terminate();
+    for (const pending of this.pending.values()) pending.reject(new Error(`the engine worker stopped: ${reason}`));
+    this.pending.clear();
     this.emit({ type: 'error', phase: 'worker', message: `The engine worker stopped: ${reason}` });
   }
 }

@@ -10,8 +10,11 @@
 import { formatErrors, MODULATOR_NAMES, validateGenome, type ModulatorName } from '@/model';
 import { buildConnectome, EMPTY_SLOT, type BuildBudget, type Connectome, type Engine, type EngineSnapshot } from '@/sim';
 import { GpuEngineError } from '@/sim/gpu/engine';
-import { errorText, frameTransfer, type EngineReport, type ErrorPhase, type FrameMessage, type FromWorker, type ToWorker } from './protocol';
+import type { StimulusProgram } from '@/stimuli';
+import { errorText, frameTransfer, type EngineReport, type ErrorPhase, type FrameMessage, type FromWorker, type IncomingView, type SourceGrid, type StructureStatus, type ToWorker } from './protocol';
 import { RateMeter } from './rate-meter';
+import { SensorBindings } from './sensor-bindings';
+import { sampleSlots } from './synapse-sample';
 
 export interface HostIo {
   post(message: FromWorker, transfer?: Transferable[]): void;
@@ -68,6 +71,10 @@ export const MIN_SPEED = 0.01;
 export const MAX_SPEED = 1000;
 /** Most steps one `step` message may ask for. */
 export const MAX_STEPS_PER_MESSAGE = 1_000_000;
+/** Wall time between reads of the connectome view's synapse sample. */
+export const SYNAPSE_SAMPLE_INTERVAL_MS = 500;
+/** Targets a weights view may ask for at once (a 10 x 10 tiling of receptive fields). */
+export const MAX_WEIGHTS_NEURONS = 100;
 /** Wall time between snapshots of an engine that can fail: what a failure may cost at most, plus one tick. */
 export const SNAPSHOT_INTERVAL_MS = 2000;
 /**
@@ -96,8 +103,14 @@ export class EngineHost {
   private tickPending = false;
   private framesInFlight = 0;
   private rates = new RateMeter([], 1);
-  /** Sensory deprivation is on: the sensors are silent. */
-  private deprived = false;
+  /** What is bound to each sensor, and sensory deprivation. */
+  private sensors: SensorBindings | null = null;
+  /** The connectome view's slots and when they are next read. */
+  private sampledSlots = new Uint32Array(0);
+  private sampleDueMs = 0;
+  /** Structural change since the network was grown. */
+  private structure: StructureStatus = { synapses: 0, grown: 0, pruned: 0, born: 0 };
+  private initialSynapses = 0;
   /** Modulator levels from the last frame, for the status. */
   private modulators: number[] = MODULATOR_NAMES.map(() => 0);
   private statusAtMs = 0;
@@ -164,6 +177,17 @@ export class EngineHost {
         return this.pulse(message.modulator, message.amount);
       case 'deprive':
         return this.deprive(message.on);
+      case 'bind':
+        return this.bind(message.sensor, message.program);
+      case 'unbind':
+        return this.bind(message.sensor, null);
+      case 'probe':
+        this.requireEngine('probe').setProbe(message.neuron);
+        return;
+      case 'inspect':
+        return this.answer(message.id, () => this.inspect(message.id, message.neuron));
+      case 'weights':
+        return this.answer(message.id, () => this.readWeights(message.id, message.projection, message.maxNeurons));
       default: {
         const unknown: never = message;
         throw new Error(`unknown message ${JSON.stringify(unknown)}`);
@@ -188,7 +212,10 @@ export class EngineHost {
     }
     this.host(hosted);
     this.running = false;
-    this.deprived = false;
+    this.sensors = new SensorBindings(connectome);
+    this.sampledSlots = sampleSlots(connectome);
+    this.initialSynapses = countSynapses(connectome);
+    this.structure = { synapses: this.initialSynapses, grown: 0, pruned: 0, born: 0 };
     this.dtMs = result.genome.dt_ms;
     // Check the clock about once per simulated ms: often enough to keep a tick inside its budget.
     this.stepsPerChunk = Math.max(1, Math.round(1 / this.dtMs));
@@ -202,13 +229,15 @@ export class EngineHost {
       type: 'ready',
       backend: hosted.engine.backend,
       genomeName: result.genome.name,
+      genome: result.genome,
       dtMs: this.dtMs,
       neurons: connectome.populations.reduce((sum, p) => sum + p.size, 0),
-      synapses: countSynapses(connectome),
+      synapses: this.initialSynapses,
       populations: connectome.populations,
     });
     this.resetStatusWindow();
     this.postStatus();
+    await this.postSynapseSample(hosted.engine);
   }
 
   /** Makes `hosted` the engine, releasing the previous one, and watches it for failure. */
@@ -231,6 +260,9 @@ export class EngineHost {
     const fallback = this.options.createFallback(failed.engine.connectome, reason);
     if (this.lastSnapshot) await fallback.engine.restore(this.lastSnapshot);
     this.host(fallback);
+    // The steps after the snapshot run again: count structure from the engine's totals, and give the sensors their rates anew.
+    this.countStructure(await fallback.engine.structuralTotals());
+    this.sensors?.resume(fallback.engine.stepCount);
     this.io.post({ type: 'engine', engine: { ...fallback.report, resumedAtStep: fallback.engine.stepCount } });
     this.resetStatusWindow();
     this.postStatus();
@@ -288,13 +320,24 @@ export class EngineHost {
     if (!Number.isInteger(steps) || steps < 1 || steps > MAX_STEPS_PER_MESSAGE)
       throw new Error(`step.steps: ${steps} must be an integer in 1 .. ${MAX_STEPS_PER_MESSAGE}`);
     try {
-      engine.step(steps);
+      this.advance(engine, steps);
       await this.postFrame(engine);
       await this.keepSnapshot();
+      await this.postSynapseSample(engine);
     } catch (error) {
       return this.fail('run', error);
     }
     this.postStatus();
+  }
+
+  /** Steps `steps` steps, changing sensor rates at the steps their stimuli change. */
+  private advance(engine: Engine, steps: number): void {
+    const sensors = this.sensors!;
+    const end = engine.stepCount + steps;
+    while (engine.stepCount < end) {
+      sensors.apply(engine);
+      engine.step(Math.min(end, sensors.nextChangeStep()) - engine.stepCount);
+    }
   }
 
   private scheduleTick(delayMs: number): void {
@@ -320,6 +363,7 @@ export class EngineHost {
       this.owedSteps = done < due ? 0 : this.owedSteps - done;
       if (done > 0) await this.postFrame(engine);
       await this.keepSnapshot();
+      if (startedMs >= this.sampleDueMs) await this.postSynapseSample(engine);
     } else {
       // The page is behind: the simulation waits for the display rather than queueing frames.
       this.owedSteps = 0;
@@ -334,36 +378,89 @@ export class EngineHost {
     let done = 0;
     while (done < due) {
       const n = Math.min(this.stepsPerChunk, due - done);
-      engine.step(n);
+      this.advance(engine, n);
       done += n;
       if (this.io.now() >= deadlineMs) break;
     }
     return done;
   }
 
-  /**
-   * Sensory deprivation: every spike-source population with the sensor role
-   * gets rate 0; switched off, each gets its genome's rate back. The engine
-   * keeps rates in its state, so a snapshot (and a move to the CPU engine)
-   * keeps the senses as they are.
-   */
+  /** Sensory deprivation on or off; the engine keeps rates in its state, so a snapshot (and a move to the CPU engine) keeps the senses as they are. */
   private deprive(on: boolean): void {
-    const engine = this.engine;
-    if (!engine) return;
-    const genome = engine.connectome.genome;
-    for (const p of engine.connectome.populations) {
-      const neuron = genome.populations[p.index].neuron;
-      if (p.role !== 'sensor' || neuron.model !== 'spike_source') continue;
-      engine.setInputRates(p.index, on ? 0 : neuron.rate_hz);
-    }
-    this.deprived = on;
+    const engine = this.requireEngine('deprive');
+    this.sensors!.deprive(engine, on);
     this.postStatus();
+  }
+
+  /** Binds a stimulus to a sensor (null: unbinds it); while paused the status shows it at once. */
+  private bind(sensor: string, program: StimulusProgram | null): void {
+    const engine = this.requireEngine(program ? 'bind' : 'unbind');
+    this.sensors!.bind(engine, sensor, program);
+    this.postStatus();
+  }
+
+  /** Runs a request; its failure goes back to the request (not the banner). */
+  private async answer(id: number, request: () => Promise<void>): Promise<void> {
+    try {
+      await request();
+    } catch (error) {
+      this.io.post({ type: 'error', phase: 'message', message: errorText(error), requestId: id });
+    }
+  }
+
+  private async inspect(id: number, neuron: number): Promise<void> {
+    const engine = this.requireEngine('inspect');
+    const { populations, projections } = engine.connectome;
+    const population = populations.findIndex((p) => neuron >= p.start && neuron < p.start + p.capacity);
+    if (!Number.isInteger(neuron) || population < 0) throw new RangeError(`inspect: no neuron ${neuron} (the network has ${engine.connectome.neuronCount})`);
+    const incoming: IncomingView[] = [];
+    for (const projection of projections) {
+      if (projection.target !== population) continue;
+      const weights = await engine.readIncoming(Uint32Array.of(neuron), projection.index);
+      incoming.push({ projection: projection.index, name: projection.name, source: projection.source, grid: this.gridOf(projection.source), weights });
+    }
+    this.io.post({ type: 'inspection', id, neuron, population, incoming });
+  }
+
+  private async readWeights(id: number, projectionIndex: number, maxNeurons: number): Promise<void> {
+    const engine = this.requireEngine('weights');
+    const projection = engine.connectome.projections[projectionIndex];
+    if (!projection) throw new RangeError(`weights: no projection ${projectionIndex} (the network has ${engine.connectome.projections.length})`);
+    if (!Number.isInteger(maxNeurons) || maxNeurons < 1 || maxNeurons > MAX_WEIGHTS_NEURONS) throw new RangeError(`weights.maxNeurons: ${maxNeurons} must be an integer in 1 .. ${MAX_WEIGHTS_NEURONS}`);
+    const target = engine.connectome.populations[projection.target];
+    const neurons = Uint32Array.from({ length: Math.min(maxNeurons, target.size) }, (_, k) => target.start + k);
+    const weights = await engine.readIncoming(neurons, projectionIndex);
+    this.io.post({ type: 'weights', id, projection: projectionIndex, neurons, grid: this.gridOf(projection.source), weights }, [
+      neurons.buffer,
+      weights.offsets.buffer,
+      weights.source.buffer,
+      weights.weight.buffer,
+    ]);
+  }
+
+  /** A population's grid from its genome layout, for drawing weights from it as an image. */
+  private gridOf(population: number): SourceGrid {
+    const layout = this.engine!.connectome.genome.populations[population].layout;
+    return layout.kind === 'grid' ? { width: layout.width, height: layout.height } : null;
+  }
+
+  /** Reads the connectome view's sample of slots and posts it. */
+  private async postSynapseSample(engine: Engine): Promise<void> {
+    this.sampleDueMs = this.io.now() + SYNAPSE_SAMPLE_INTERVAL_MS;
+    if (this.sampledSlots.length === 0) return;
+    const sample = await engine.readSlots(this.sampledSlots);
+    const slots = this.sampledSlots.slice();
+    this.io.post({ type: 'synapses', sample: { slots, ...sample } }, [slots.buffer, sample.pre.buffer, sample.post.buffer, sample.weight.buffer]);
+  }
+
+  /** Structure since the network was grown, from totals since step 0. */
+  private countStructure(totals: { grown: number; pruned: number; born: number }): void {
+    this.structure = { ...totals, synapses: this.initialSynapses + totals.grown - totals.pruned };
   }
 
   /** A reward or punishment now; while paused, a frame and a status show the new level at once. */
   private async pulse(modulator: ModulatorName, amount: number): Promise<void> {
-    const engine = this.engine;
-    if (!engine) return;
+    const engine = this.requireEngine('pulse');
     engine.pulseModulator(modulator, amount);
     if (!this.running) {
       await this.postFrame(engine);
@@ -375,6 +472,8 @@ export class EngineHost {
     const frame = await engine.readFrame();
     this.modulators = Array.from(frame.modulators);
     this.rates.add(frame.populationSpikes, frame.stepEnd - frame.stepStart);
+    const { grown, pruned, born } = frame.structure;
+    this.countStructure({ grown: this.structure.grown + grown, pruned: this.structure.pruned + pruned, born: this.structure.born + born });
     // Transferred as they are: an engine hands out frames it no longer uses (CpuEngine.takeFrame copies out).
     const message: FrameMessage = {
       type: 'frame',
@@ -383,6 +482,8 @@ export class EngineHost {
       spikeStep: frame.spikeStep,
       spikeNeuron: frame.spikeNeuron,
       populationSpikes: frame.populationSpikes,
+      structure: frame.structure,
+      probe: frame.probe,
     };
     this.framesInFlight++;
     this.io.post(message, frameTransfer(message));
@@ -408,7 +509,9 @@ export class EngineHost {
       realTimeFactor: this.running && wallMs > 0 ? simMs / wallMs : 0,
       ratesHz: this.rates.take(),
       modulators: this.modulators,
-      deprived: this.deprived,
+      deprived: this.sensors?.deprived ?? false,
+      bindings: this.sensors?.bindings(engine.stepCount) ?? [],
+      structure: this.structure,
     });
     this.statusAtMs = nowMs;
     this.statusAtStep = engine.stepCount;

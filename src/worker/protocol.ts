@@ -3,8 +3,9 @@
  * sides switch over `type` exhaustively (a `never` default), so a message
  * added here fails to compile until each side handles it.
  */
-import type { ModulatorName } from '@/model';
-import type { Backend, PopulationLayout } from '@/sim';
+import type { Genome, ModulatorName } from '@/model';
+import type { Backend, IncomingWeights, PopulationLayout, ProbeTrace, SlotSample, StructuralEvents } from '@/sim';
+import type { StimulusProgram } from '@/stimuli';
 
 /** Page -> worker. */
 export type ToWorker =
@@ -23,7 +24,17 @@ export type ToWorker =
   /** Reward (dopamine) or punishment (aversion): adds `amount` to the modulator's level, which then decays with its genome tau. */
   | { type: 'pulse'; modulator: ModulatorName; amount: number }
   /** Sensory deprivation: every sensor population goes silent (on) or gets its input back (off). */
-  | { type: 'deprive'; on: boolean };
+  | { type: 'deprive'; on: boolean }
+  /** Binds a stimulus (one pattern held, or a stream of them) to a sensor of the genome, replacing what it had. */
+  | { type: 'bind'; sensor: string; program: StimulusProgram }
+  /** The sensor goes back to its genome rate. */
+  | { type: 'unbind'; sensor: string }
+  /** Records one neuron's membrane potential at every step into the frames (null: none). */
+  | { type: 'probe'; neuron: number | null }
+  /** Asks for a neuron's incoming weights, per projection that ends on it; answered by `inspection` with the same id. */
+  | { type: 'inspect'; id: number; neuron: number }
+  /** Asks for the incoming weights of a projection's first `maxNeurons` targets; answered by `weights` with the same id. */
+  | { type: 'weights'; id: number; projection: number; maxNeurons: number };
 
 /** Which engine runs the network, in words a person reads, and why it is not WebGPU when it is not. */
 export interface EngineReport {
@@ -34,6 +45,37 @@ export interface EngineReport {
   fallback: string | null;
   /** After a failure mid-run: the step of the last snapshot, where the run resumed on the CPU engine; null otherwise. */
   resumedAtStep: number | null;
+}
+
+/** A source population's grid, for drawing weights from it as an image (a receptive field); null for a line. */
+export type SourceGrid = { width: number; height: number } | null;
+
+/** One projection's synapses onto the inspected neurons. */
+export interface IncomingView {
+  projection: number;
+  name: string;
+  /** Source population index and its grid. */
+  source: number;
+  grid: SourceGrid;
+  weights: IncomingWeights;
+}
+
+/** What a sensor is showing, for the sensor board. */
+export interface BindingStatus {
+  sensor: string;
+  label: string;
+  /** Index of the pattern on now (streams), and how many there are. */
+  showing: number;
+  count: number;
+}
+
+/** Structural change since the network was grown. */
+export interface StructureStatus {
+  /** Occupied synapse slots now. */
+  synapses: number;
+  grown: number;
+  pruned: number;
+  born: number;
 }
 
 /** Spikes and counts since the previous frame; the typed arrays are transferred, not copied. */
@@ -48,6 +90,10 @@ export interface FrameMessage {
   spikeNeuron: Uint32Array;
   /** Spikes per population over the frame. */
   populationSpikes: Float64Array;
+  /** Growth, pruning and births over the frame, with a sample for the connectome view. */
+  structure: StructuralEvents;
+  /** The probed neuron's membrane potential over the frame's last steps, or null. */
+  probe: ProbeTrace | null;
 }
 
 /** Worker -> page. */
@@ -59,6 +105,8 @@ export type FromWorker =
       type: 'ready';
       backend: Backend;
       genomeName: string;
+      /** The validated genome the network grew from (every default filled in). */
+      genome: Genome;
       dtMs: number;
       /** Neurons alive at the start (capacity pools not counted). */
       neurons: number;
@@ -67,6 +115,10 @@ export type FromWorker =
       populations: PopulationLayout[];
     }
   | FrameMessage
+  /** The connectome view's fixed sample of synapse slots, read again a couple of times a second (arrays transferred). */
+  | { type: 'synapses'; sample: SlotSample & { slots: Uint32Array } }
+  | { type: 'inspection'; id: number; neuron: number; population: number; incoming: IncomingView[] }
+  | { type: 'weights'; id: number; projection: number; neurons: Uint32Array; grid: SourceGrid; weights: IncomingWeights }
   /** Sent a few times a second and on every change of run state. */
   | {
       type: 'status';
@@ -84,9 +136,12 @@ export type FromWorker =
       modulators: number[];
       /** Every sensor is silenced (sensory deprivation). */
       deprived: boolean;
+      /** What each bound sensor is showing. */
+      bindings: BindingStatus[];
+      structure: StructureStatus;
     }
   /** Something failed: a genome, a build, the loop or a message. The worker stays alive. */
-  | { type: 'error'; phase: ErrorPhase; message: string };
+  | { type: 'error'; phase: ErrorPhase; message: string; /** Set when the error answers a request (inspect, weights): it fails that request. */ requestId?: number };
 
 /**
  * Where an error arose, so the page can say what still works: the worker
@@ -98,7 +153,8 @@ export type ErrorPhase = 'genome' | 'build' | 'run' | 'message' | 'worker' | 'pa
 
 /** The typed arrays of a frame, listed for `postMessage`'s transfer list. */
 export function frameTransfer(frame: FrameMessage): Transferable[] {
-  return [frame.spikeStep.buffer, frame.spikeNeuron.buffer, frame.populationSpikes.buffer];
+  const arrays = [frame.spikeStep, frame.spikeNeuron, frame.populationSpikes, frame.structure.sample, ...(frame.probe ? [frame.probe.v] : [])];
+  return arrays.map((array) => array.buffer as ArrayBuffer);
 }
 
 /** The message of anything thrown, for an `error` message. */

@@ -13,6 +13,7 @@ function frame(start: number, end: number, spikes: [number, number][], populatio
     synapticEvents: 0,
     modulators: new Float32Array(2),
     structure: { grown: 0, pruned: 0, born: 0, sample: new Uint32Array(0) },
+    probe: null,
   };
 }
 

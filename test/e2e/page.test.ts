@@ -1,22 +1,36 @@
 /**
- * The first page in headless Chromium without WebGPU, from the production
+ * The playground in headless Chromium without WebGPU, from the production
  * build: the default experiment runs on the CPU engine in a worker and the
- * page says why (no WebGPU adapter), the raster moves
- * right to left in the population colours, pause stops simulated time, and a
- * broken genome shows the error banner while the page keeps running.
+ * page says why (no WebGPU adapter), the raster moves right to left in the
+ * population colours, pause stops simulated time; a digit dragged onto the
+ * retina (and a tone moved onto the cochlea by keyboard) drives its sense,
+ * deprivation silences it, reward raises dopamine, a pruned synapse leaves
+ * the connectome view, a bad field in the genome editor shows its message
+ * while the run goes on, and a broken genome shows the error banner.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEFAULT_PRESET, parseGenome, PRESETS } from '@/model';
+import { DEFAULT_PRESET, parseGenome, PLAYGROUND, PRESETS } from '@/model';
 import { populationColors } from '@/render/palette';
 import { buildConnectome } from '@/sim';
 import type { NeuroplayStats } from '@/ui/debug-handle';
 import { countSynapses } from '@/worker/host';
-import { chromiumMissing } from './browser';
-import { ARTEFACTS, openPlayground, type Playground } from './playground';
+import { chromiumMissing } from '@/cli/chromium';
+import { ARTEFACTS, digitRateHz, dragOnto, openPlayground, type Playground } from './playground';
 import { bestShift, changedPixels, classifyPixels, countClasses } from './pixels';
 
 const missing = chromiumMissing();
+
+/** Canvas pixels brighter than the background: what a drawn trace lights. */
+function litPixels(page: Page, selector: string): Promise<number> {
+  return page.evaluate((selector) => {
+    const canvas = document.querySelector(selector) as HTMLCanvasElement | null;
+    const data = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
+    let lit = 0;
+    for (let i = 0; data && i < data.length; i += 4) if (data[i] + data[i + 1] + data[i + 2] > 150) lit++;
+    return lit;
+  }, selector);
+}
 
 if (missing && process.env.CI) {
   describe('the first page in Chromium', () => {
@@ -32,6 +46,9 @@ if (missing && process.env.CI) {
 const network = buildConnectome(parseGenome(PRESETS[DEFAULT_PRESET].genome({})));
 const colors = populationColors(network.populations);
 const names = network.populations.map((p) => p.name);
+const aliveAtStart = network.populations.reduce((sum, p) => sum + p.size, 0);
+const retinaSensor = network.genome.sensors.find((s) => s.name === 'retina')!;
+const digit3RateHz = digitRateHz(3, retinaSensor.max_rate_hz);
 /** How long to wait for what depends on the simulation's pace: generous, the 2-core CI machine runs other suites beside this one. */
 const SLOW = { timeout: 15_000 };
 
@@ -51,11 +68,11 @@ describe.skipIf(missing !== null)('the first page in Chromium', () => {
     await playground?.close();
   });
 
-  it('names the engine "CPU" and shows 1,256 neurons and 140,000 synapses (balanced preset: 256 + 800 + 200 neurons; in-degrees 40, 40, 80, 80, 20, 20)', async () => {
+  it('names the engine "CPU" and shows the playground: 1,320 neurons alive (784 + 32 + 4 sensors, 400 cortex, 100 inhibition) and the synapses the builder draws', async () => {
     await expect.poll(() => page.getByTestId('engine').textContent(), SLOW).toBe('CPU');
-    expect(network.neuronCount).toBe(1256);
-    await expect.poll(() => page.getByTestId('neurons').textContent()).toBe('1,256');
-    await expect.poll(() => page.getByTestId('synapses').textContent()).toBe('140,000');
+    expect(aliveAtStart).toBe(1320);
+    await expect.poll(() => page.getByTestId('neurons').textContent()).toBe('1,320');
+    await expect.poll(() => page.getByTestId('synapses').textContent()).toBe(countSynapses(network).toLocaleString('en-US'));
     expect(await page.title()).toBe('Neuroplay');
   });
 
@@ -71,14 +88,14 @@ describe.skipIf(missing !== null)('the first page in Chromium', () => {
     });
   });
 
-  it('receives spikes of the retina (256 Poisson sources at 20 Hz: about 5,000 a second) and of E', async () => {
+  it(`receives the retina's idle spikes (784 Poisson sources at ${PLAYGROUND.darkRateHz} Hz: about 1,570 a second) and cortex's own`, async () => {
     await expect.poll(async () => (await stats()).runState, SLOW).toBe('running');
     await expect.poll(async () => (await stats()).simTimeMs, SLOW).toBeGreaterThan(1000);
     const s = await stats();
     expect(s.backend).toBe('cpu');
-    // Over more than 1 s of simulated time: at least 2,000 retina spikes is 10 standard deviations below 5,120 (Poisson, sd ~ 72 per second).
-    expect(s.spikesByPopulation.retina).toBeGreaterThan(2000);
-    expect(s.spikesByPopulation.E, 'spikes of E: the retina must drive the excitatory population above threshold').toBeGreaterThan(0);
+    // Over more than 1 s of simulated time: at least 1,000 retina spikes is 14 standard deviations below 1,568 (Poisson, sd ~ 40 per second).
+    expect(s.spikesByPopulation.retina).toBeGreaterThan(1000);
+    expect(s.spikesByPopulation.cortex, 'spikes of cortex: its bias and idle input keep it firing a few Hz').toBeGreaterThan(0);
     expect(s.recordedSpikes).toBe(Object.values(s.spikesByPopulation).reduce((a, b) => a + b, 0));
   });
 
@@ -147,18 +164,85 @@ describe.skipIf(missing !== null)('the first page in Chromium', () => {
     await expect.poll(async () => Number(await page.getByTestId('dopamine-level').textContent()), SLOW).toBeLessThan(1);
   });
 
-  it('deprives: the switch silences the retina (its rate reads 0.0 Hz) and switched off gives it back (about 20 Hz)', async () => {
+  it(`drags Digit 3 onto the retina: the sensor shows it and the retina fires at the digit's mean rate (${digit3RateHz.toFixed(1)} Hz = mean intensity x ${retinaSensor.max_rate_hz} Hz) instead of ${PLAYGROUND.darkRateHz} Hz`, async () => {
+    const retinaRate = async () => Number.parseFloat((await page.getByTestId('rate-retina').textContent()) ?? 'NaN');
+    await expect.poll(() => page.locator('[data-stimulus="digit-3"]').count(), SLOW).toBe(1);
+    await dragOnto(page, 'digit-3', 'retina');
+    await expect.poll(() => page.locator('.bench-message').textContent(), SLOW).toBe('Digit 3 is on retina');
+    expect(await page.locator('[data-sensor="retina"] .receives').textContent()).toBe('Digit 3');
+    // 784 sources over a quarter-second status: sd of the mean rate ~ sqrt(rate / (784 x 0.25 s)) ~ 0.2 Hz at 8 Hz; +-30% is far outside it.
+    await expect.poll(retinaRate, SLOW).toBeGreaterThan(digit3RateHz * 0.7);
+    expect(await retinaRate()).toBeLessThan(digit3RateHz * 1.3);
+    await page.locator('.bench').screenshot({ path: `${ARTEFACTS}/senses.png` });
+  });
+
+  it("moves a 1 kHz tone onto the cochlea by keyboard (Space picks it up, arrows hop retina -> cochlea, Space drops): the cochlea's rate rises above its idle 2 Hz", async () => {
+    const cochleaRate = async () => Number.parseFloat((await page.getByTestId('rate-cochlea').textContent()) ?? 'NaN');
+    await page.locator('[data-stimulus="tone-1000"]').focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.locator('.bench-message').textContent(), SLOW).toBe('1 kHz tone is on cochlea');
+    // A Gaussian bump a third of an octave wide over 32 channels at up to 100 Hz: about 13 Hz over the whole cochlea.
+    await expect.poll(cochleaRate, SLOW).toBeGreaterThan(6);
+  });
+
+  it('refuses a tone on the retina, saying where it goes', async () => {
+    await dragOnto(page, 'tone-250', 'retina');
+    await expect.poll(() => page.locator('.bench-message').textContent(), SLOW).toBe('250 Hz tone goes on a cochlea, not on a retina');
+    expect(await page.locator('[data-sensor="retina"] .receives').textContent()).toBe('Digit 3');
+  });
+
+  it("deprives: the switch silences the retina (its rate reads 0.0 Hz) and switched off gives it the digit's rate back", async () => {
     const retinaRate = async () => Number.parseFloat((await page.getByTestId('rate-retina').textContent()) ?? 'NaN');
     const senses = page.getByRole('switch', { name: /Sensory deprivation/ });
     // The switch follows the worker's status, not the click: click, then wait for it to turn.
     await senses.click();
     await expect.poll(() => senses.isChecked(), SLOW).toBe(true);
     await expect.poll(() => page.getByTestId('rate-retina').textContent(), SLOW).toBe('0.0 Hz');
+    await expect.poll(() => page.getByTestId('rate-cochlea').textContent(), SLOW).toBe('0.0 Hz');
+    expect(await page.locator('[data-sensor="retina"] .receives').textContent()).toBe('silenced (sensory deprivation)');
+    await page.screenshot({ path: `${ARTEFACTS}/deprived.png` });
     await senses.click();
     await expect.poll(() => senses.isChecked(), SLOW).toBe(false);
-    // 256 sources at 20 Hz, read over a quarter second: 1,280 spikes, sd 36, so 20 +- 3 Hz.
-    await expect.poll(retinaRate, SLOW).toBeGreaterThan(14);
-    expect(await retinaRate()).toBeLessThan(26);
+    await expect.poll(retinaRate, SLOW).toBeGreaterThan(digit3RateHz * 0.7);
+    expect(await retinaRate()).toBeLessThan(digit3RateHz * 1.3);
+  });
+
+  it('opens a cortex neuron in the inspector: its membrane trace and its receptive field over the 28 x 28 retina', async () => {
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    const cortex = network.populations.find((p) => p.name === 'cortex')!;
+    await page.getByRole('spinbutton', { name: 'Neuron' }).fill(String(cortex.start + 5));
+    await expect.poll(() => page.locator('.inspector .hint').first().textContent(), SLOW).toMatch(/^cortex #5, \d+\.\d Hz$/);
+    await expect.poll(() => page.locator('.inspector figcaption').first().textContent(), SLOW).toMatch(/^from retina: \d+ synapses/);
+    expect(await page.locator('.inspector canvas.field').count()).toBeGreaterThan(0);
+    // The trace is drawn from probed frames: some of the membrane canvas is lit.
+    await expect.poll(() => litPixels(page, '.inspector canvas.membrane'), SLOW).toBeGreaterThan(50);
+    await page.locator('.side').screenshot({ path: `${ARTEFACTS}/inspector.png` });
+  });
+
+  it('shows what each neuron learned: the weights view tiles the first 100 cortex neurons over the retina (10 x 10 tiles of 28 x 28 with 1-pixel gaps: 289 x 289)', async () => {
+    await page.getByRole('tab', { name: 'Weights' }).click();
+    const weights = page.locator('canvas.weights');
+    await expect.poll(() => weights.count(), SLOW).toBe(1);
+    expect([await weights.getAttribute('width'), await weights.getAttribute('height')]).toEqual(['289', '289']);
+  });
+
+  it('editing a population size to -5 shows "must be >= 0" beside the field, keeps Apply disabled, and the run goes on', async () => {
+    await page.getByRole('tab', { name: 'Genome' }).click();
+    await page.locator('.side summary', { hasText: 'population cortex' }).click();
+    const size = page.getByRole('textbox', { name: 'size' }).first();
+    const before = await stats();
+    await size.fill('-5');
+    const message = page.locator(`#${await size.getAttribute('aria-describedby')}`);
+    await expect.poll(() => message.textContent(), SLOW).toContain('must be >= 0');
+    expect(await size.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByRole('button', { name: /Apply/ }).isDisabled()).toBe(true);
+    await expect.poll(async () => (await stats()).simTimeMs, SLOW).toBeGreaterThan(before.simTimeMs + 100);
+    expect((await stats()).runState).toBe('running');
+    await page.locator('.side').screenshot({ path: `${ARTEFACTS}/editor-error.png` });
+    await page.getByRole('button', { name: 'Revert' }).click();
   });
 
   it('follows a resize to a 960 x 600 window: the canvas takes the new size of the raster box, in pixels, and keeps drawing', async () => {
@@ -172,6 +256,42 @@ describe.skipIf(missing !== null)('the first page in Chromium', () => {
     await expect.poll(mismatch, SLOW).toEqual([0, 0]);
     const before = await classifyPixels(page, raster(), colors);
     await expect.poll(async () => changedPixels(before, await classifyPixels(page, raster(), colors)), SLOW).toBeGreaterThan(500);
+  });
+
+  it('reward raises dopamine while running: R gives a pulse of 1, decaying with tau 200 ms', async () => {
+    await page.locator('body').focus();
+    await page.keyboard.press('r');
+    await expect.poll(async () => Number(await page.getByTestId('dopamine-level').textContent()), SLOW).toBeGreaterThan(0.05);
+  });
+
+  it('draws the connectome with its counters, and a synapse pruned in the engine disappears from it (4 synapses of weight 1 lose 1 per second, pruned below 0.5 at 500 ms)', async () => {
+    const dying = {
+      format: 'neuroplay-genome',
+      version: 1,
+      name: 'Four synapses that weaken and die',
+      seed: 1,
+      populations: [
+        { name: 'pre', size: 4, sign: 'excitatory', role: 'sensor', neuron: { model: 'spike_source', rate_hz: 0 } },
+        { name: 'post', size: 4, sign: 'excitatory', neuron: { model: 'lif' } },
+      ],
+      projections: [{ source: 'pre', target: 'post', connectivity: { kind: 'one_to_one' }, weight: { kind: 'constant', value: 1 }, structural: { period_ms: 100, decay_per_s: 1, prune_below: 0.5 } }],
+    };
+    const slots = () => page.evaluate(() => window.__neuroplay!.connectomeSlots());
+    await page.locator('.connectome-panel').screenshot({ path: `${ARTEFACTS}/connectome.png` });
+    await page.evaluate((genome) => window.__neuroplay!.load(genome), dying);
+    await expect.poll(() => page.locator('.experiment-name').textContent(), SLOW).toBe('Four synapses that weaken and die');
+    // Loaded paused: the view holds the four slots of the one-to-one rows.
+    await expect.poll(slots, SLOW).toEqual([0, 1, 2, 3]);
+    expect(await page.getByTestId('synapse-count').textContent()).toBe('4');
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect.poll(() => page.getByTestId('pruned-count').textContent(), SLOW).toBe('4');
+    expect(await page.getByTestId('synapse-count').textContent()).toBe('0');
+    // A pruned synapse fades out over about a second, then is gone.
+    await expect.poll(slots, SLOW).toEqual([]);
+    await page.locator('.connectome-panel').screenshot({ path: `${ARTEFACTS}/connectome-pruned.png` });
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expect.poll(() => page.getByTestId('neurons').textContent(), SLOW).toBe('1,320');
+    await expect.poll(async () => (await stats()).runState, SLOW).toBe('running');
   });
 
   it('a genome with a negative population size shows the error banner naming populations[0].size, and the network keeps running', async () => {

@@ -3,11 +3,12 @@
  * (with or without WebGPU), a page opened on it collecting console errors,
  * and the handles both browser suites read.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { NeuroplayStats } from '@/ui/debug-handle';
-import { launchChromium, type Browser } from './browser';
-import { REPO_ROOT, serveBuiltSite, type Site } from './site';
+import { launchChromium, type Browser } from '@/cli/chromium';
+import { REPO_ROOT, serveBuiltSite, type Site } from '@/cli/site';
+import { BUNDLED_DIGITS_URLS, parseBundledDigits } from '@/stimuli/bundled-digits';
 
 export const ARTEFACTS = `${REPO_ROOT}/test-results`;
 
@@ -39,4 +40,36 @@ export async function openPlayground(options: { webgpu: boolean }): Promise<Play
       await site.close();
     },
   };
+}
+
+/**
+ * Drags a palette stimulus onto a sensor with the mouse, as a person does:
+ * press on the item, move in small steps past dnd-kit's 4 px activation
+ * distance to the sensor's centre, release.
+ */
+export async function dragOnto(page: Page, stimulus: string, sensor: string): Promise<void> {
+  const item = page.locator(`[data-stimulus="${stimulus}"]`);
+  const target = page.locator(`[data-sensor="${sensor}"]`);
+  await item.scrollIntoViewIfNeeded();
+  const from = await item.boundingBox();
+  const to = await target.boundingBox();
+  if (!from || !to) throw new Error(`dragOnto: ${stimulus} or ${sensor} is not on screen`);
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, { steps: 4 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
+
+/**
+ * The mean rate of a 28 x 28 rate-coded retina showing the palette's "Digit d"
+ * (the first d of the bundled digits): mean intensity x the sensor's maximum.
+ */
+export function digitRateHz(digit: number, maxRateHz: number): number {
+  const read = (path: string) => new Uint8Array(readFileSync(`${REPO_ROOT}/public/${path}`)).buffer;
+  const digits = parseBundledDigits(read(BUNDLED_DIGITS_URLS.images), read(BUNDLED_DIGITS_URLS.labels));
+  const pixels = digits.width * digits.height;
+  const k = digits.labels.indexOf(digit);
+  const image = digits.images.subarray(k * pixels, (k + 1) * pixels);
+  return (image.reduce((sum, v) => sum + v, 0) / 255 / pixels) * maxRateHz;
 }

@@ -11,8 +11,8 @@ import { populationColors } from '@/render/palette';
 import { buildConnectome } from '@/sim';
 import type { NeuroplayStats } from '@/ui/debug-handle';
 import { SNAPSHOT_INTERVAL_MS } from '@/worker/host';
-import { chromiumMissing } from './browser';
-import { ARTEFACTS, openPlayground, type Playground } from './playground';
+import { chromiumMissing } from '@/cli/chromium';
+import { ARTEFACTS, digitRateHz, dragOnto, openPlayground, type Playground } from './playground';
 import { changedPixels, classifyPixels, countClasses } from './pixels';
 
 const missing = chromiumMissing();
@@ -48,15 +48,30 @@ describe.skipIf(missing !== null)('the playground on WebGPU in Chromium', () => 
     expect(s.engine).toEqual({ backend: 'webgpu', label: 'WebGPU (google swiftshader, software fallback)', fallback: null, resumedAtStep: null });
   });
 
-  it('receives spikes of the retina and of E from the GPU, and draws them', async () => {
-    // 256 Poisson sources at 20 Hz: 5.12 spikes per simulated ms. After 50 ms, 128 are expected; 60 is more than 6 sd (sqrt(256) = 16) below.
+  it('receives spikes of the retina and of cortex from the GPU, and draws them', async () => {
+    // 784 Poisson sources idling at 2 Hz: 1.57 spikes per simulated ms. After 50 ms, 78 are expected; 40 is more than 4 sd (sqrt(78) = 8.9) below.
     await expect.poll(async () => (await stats()).simTimeMs, SLOW).toBeGreaterThan(50);
     const s = await stats();
     expect(s.runState).toBe('running');
-    expect(s.spikesByPopulation.retina).toBeGreaterThan(60);
+    expect(s.spikesByPopulation.retina).toBeGreaterThan(40);
     expect(s.recordedSpikes).toBe(Object.values(s.spikesByPopulation).reduce((a, b) => a + b, 0));
-    await expect.poll(async () => (await stats()).spikesByPopulation.E, { ...SLOW, message: 'the retina drives E above threshold' }).toBeGreaterThan(0);
+    await expect.poll(async () => (await stats()).spikesByPopulation.cortex, { ...SLOW, message: 'cortex fires on its own and from its senses' }).toBeGreaterThan(0);
     await expect.poll(async () => countClasses(await classifyPixels(page, raster(), colors), colors.length)[0], SLOW).toBeGreaterThan(20);
+  });
+
+  it('drags Digit 3 onto the retina: on the GPU the retina fires at the digit\'s mean rate instead of its idle 2 Hz', async () => {
+    const maxRateHz = network.genome.sensors.find((sensor) => sensor.name === 'retina')!.max_rate_hz;
+    const expectedHz = digitRateHz(3, maxRateHz);
+    await expect.poll(() => page.locator('[data-stimulus="digit-3"]').count(), SLOW).toBe(1);
+    await dragOnto(page, 'digit-3', 'retina');
+    await expect.poll(() => page.locator('.bench-message').textContent(), SLOW).toBe('Digit 3 is on retina');
+    const from = await stats();
+    // 50 ms of simulated time at ~8 Hz over 784 sources: ~330 spikes, sd 18; the idle rate would give 78.
+    await expect.poll(async () => (await stats()).simTimeMs, SLOW).toBeGreaterThan(from.simTimeMs + 50);
+    const to = await stats();
+    const rateHz = (to.spikesByPopulation.retina - from.spikesByPopulation.retina) / 784 / ((to.simTimeMs - from.simTimeMs) / 1000);
+    expect(rateHz).toBeGreaterThan(expectedHz * 0.6);
+    expect(rateHz).toBeLessThan(expectedHz * 1.4);
   });
 
   it(`after the device is lost, says so and runs on the CPU from the last snapshot (taken every ${SNAPSHOT_INTERVAL_MS} ms of wall time)`, async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseGenome, PRESETS } from '@/model';
 import type { PopulationLayout } from '@/sim';
 import { createAppStore, RATE_HISTORY, roundRate, selectCanCommand, selectEngineLabel, selectNeurons } from '@/store';
 import type { WorkerEvent } from '@/worker/client';
@@ -7,8 +8,22 @@ const populations: PopulationLayout[] = [
   { index: 0, name: 'retina', start: 0, size: 256, capacity: 256, kind: 'spike_source', sign: 'excitatory', role: 'sensor' },
   { index: 1, name: 'E', start: 256, size: 800, capacity: 800, kind: 'lif', sign: 'excitatory', role: 'hidden' },
 ];
-const ready: WorkerEvent = { type: 'ready', backend: 'cpu', genomeName: 'test', dtMs: 0.1, neurons: 1056, synapses: 9000, populations };
-const status = (running: boolean, ratesHz: number[]): WorkerEvent => ({ type: 'status', running, speed: 1, step: 12_340, simTimeMs: 1234, realTimeFactor: 0.9, ratesHz, modulators: [0.75, 0], deprived: true });
+const genome = parseGenome(PRESETS.balanced.genome({ neurons: 1000 }));
+const ready: WorkerEvent = { type: 'ready', backend: 'cpu', genomeName: 'test', genome, dtMs: 0.1, neurons: 1056, synapses: 9000, populations };
+const structure = (synapses: number) => ({ synapses, grown: 0, pruned: 0, born: 0 });
+const status = (running: boolean, ratesHz: number[], synapses = 9000): WorkerEvent => ({
+  type: 'status',
+  running,
+  speed: 1,
+  step: 12_340,
+  simTimeMs: 1234,
+  realTimeFactor: 0.9,
+  ratesHz,
+  modulators: [0.75, 0],
+  deprived: true,
+  bindings: [{ sensor: 'retina', label: 'digit 3', showing: 0, count: 1 }],
+  structure: structure(synapses),
+});
 
 describe('the app store', () => {
   it('starts loading, with no experiment, no error, and no command possible', () => {
@@ -81,5 +96,30 @@ describe('rate strips', () => {
     store.getState().applyWorkerEvent(ready);
     history = store.getState().rateHistory;
     expect(history).toEqual([]);
+  });
+});
+
+describe('structure and inspection', () => {
+  it('keeps the synapse count of each running status (up to RATE_HISTORY: 9,000 + k), holds it while paused, and starts over with a new network', () => {
+    const store = createAppStore();
+    store.getState().applyWorkerEvent(ready);
+    for (let k = 0; k < RATE_HISTORY + 3; k++) store.getState().applyWorkerEvent(status(true, [0, 0], 9000 + k));
+    const history = store.getState().synapseHistory;
+    expect([history.length, history[0], history[RATE_HISTORY - 1]]).toEqual([RATE_HISTORY, 9003, 9000 + RATE_HISTORY + 2]);
+    store.getState().applyWorkerEvent(status(false, [0, 0], 1));
+    expect(store.getState().synapseHistory).toBe(history);
+    expect(store.getState().structure.synapses).toBe(1);
+    expect(store.getState().bindings).toEqual([{ sensor: 'retina', label: 'digit 3', showing: 0, count: 1 }]);
+    store.getState().applyWorkerEvent(ready);
+    expect(store.getState().synapseHistory).toEqual([]);
+  });
+
+  it('remembers the inspected neuron until a new network is grown', () => {
+    const store = createAppStore();
+    store.getState().applyWorkerEvent(ready);
+    store.getState().inspect(300);
+    expect(store.getState().inspected).toBe(300);
+    store.getState().applyWorkerEvent(ready);
+    expect(store.getState().inspected).toBeNull();
   });
 });

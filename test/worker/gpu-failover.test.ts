@@ -6,7 +6,7 @@
  * snapshot. Skipped only where there is no WebGPU adapter at all.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PRESET, PRESETS } from '@/model';
+import { PRESETS } from '@/model';
 import { describeAdapter } from '@/sim/gpu/device';
 import { chooseEngine } from '@/worker/engines';
 import { SNAPSHOT_INTERVAL_MS } from '@/worker/host';
@@ -14,7 +14,8 @@ import { SHADER_SOURCES } from '@/worker/shaders';
 import { device } from '../sim/gpu/harness';
 import { HostHarness } from './host-harness';
 
-const genome = PRESETS[DEFAULT_PRESET].genome({});
+/** The balanced network: its retina's 20 Hz gives a known spike count. */
+const genome = PRESETS.balanced.genome({});
 
 describe.skipIf(!device)('the worker on WebGPU, then on the CPU after the device is lost', () => {
   it('runs the default experiment on WebGPU, and after device.destroy() resumes on the CPU at the snapshot of step 1,500', async () => {

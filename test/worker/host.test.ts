@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PRESET, GENOME_FORMAT, GENOME_VERSION, parseGenome, PRESETS, type GenomeInput } from '@/model';
+import { GENOME_FORMAT, GENOME_VERSION, parseGenome, PRESETS, type GenomeInput } from '@/model';
 import { MAX_FRAMES_IN_FLIGHT, STATUS_INTERVAL_MS } from '@/worker/host';
 import { HostHarness } from './host-harness';
 
-const defaultGenome = PRESETS[DEFAULT_PRESET].genome({});
+/** The balanced network: its retina fires 20 Hz, so the sensor tests have a known input. */
+const defaultGenome = PRESETS.balanced.genome({});
 
 /** The harness with the default experiment loaded (paused, step 0). */
 async function loaded(): Promise<HostHarness> {

@@ -21,6 +21,8 @@ const frame = (stepStart: number, stepEnd: number, neurons: number[], perPopulat
   spikeStep: new Uint32Array(neurons.map(() => stepStart)),
   spikeNeuron: new Uint32Array(neurons),
   populationSpikes: new Float64Array(perPopulation),
+  structure: { grown: 0, pruned: 0, born: 0, sample: new Uint32Array(0) },
+  probe: null,
 });
 
 describe('RunStats', () => {

@@ -6,6 +6,7 @@ import { conditioningGenome } from './conditioning';
 import { deprivationGenome } from './deprivation';
 import { DIGITS_DEFAULT_NEURONS, digitsGenome } from './digits';
 import { noveltyGenome } from './novelty';
+import { playgroundGenome } from './playground';
 import { pruningGenome } from './pruning';
 import { punishmentGenome } from './punishment';
 
@@ -20,6 +21,12 @@ export interface Preset {
 }
 
 export const PRESETS: Record<string, Preset> = {
+  playground: {
+    name: 'playground',
+    title: 'Playground: three senses and a cortex that grows, learns and is born',
+    cites: 'STDP (Song, Miller & Abbott 2000), dopamine-gated eligibility (Izhikevich 2007), inhibitory plasticity (Vogels et al. 2011), structural plasticity and neurogenesis',
+    genome: ({ seed }) => playgroundGenome(seed),
+  },
   balanced: {
     name: 'balanced',
     title: 'Balanced network driven by a Poisson retina',
@@ -74,7 +81,8 @@ export const PRESETS: Record<string, Preset> = {
 };
 
 /** The experiment the playground opens with. */
-export const DEFAULT_PRESET = 'balanced';
+export const DEFAULT_PRESET = 'playground';
 
 export { cubaGenome, CUBA_DEFAULT_NEURONS, CUBA_IN_DEGREE } from './cuba';
+export { playgroundGenome, PLAYGROUND } from './playground';
 export { balancedGenome, BALANCED_DEFAULT_NEURONS } from './balanced';

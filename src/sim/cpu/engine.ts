@@ -6,10 +6,11 @@
 import type { ModulatorName } from '@/model';
 import type { Connectome } from '../connectome';
 import { checkInputRates } from '../input-rates';
-import { type Backend, type Engine, type EngineOptions, type EngineSnapshot, type Frame, type ImprintOptions, type StructuralTotals } from '../engine';
+import { type Backend, type Engine, type EngineOptions, type EngineSnapshot, type Frame, type ImprintOptions, type IncomingWeights, type SlotSample, type StructuralTotals } from '../engine';
 import { STAGES, type Stage } from '../schedule';
 import { homeostasis } from './homeostasis';
 import { imprintKey, imprintValue } from './imprint';
+import { checkIncomingRequest, incomingWeights } from './incoming';
 import { inputs } from './inputs';
 import { integrate } from './integrate';
 import { learningConstants, type LearningConstants } from './learning-params';
@@ -17,10 +18,12 @@ import { giveBirth } from './neurogenesis';
 import { checkLevel, modulation, modulatorIndex } from './modulation';
 import { normalizationScratch, normalizeProjection } from './normalize';
 import { populationConstants, type PopulationConstants } from './params';
+import { setProbe } from './probe';
 import { plasticity } from './plasticity';
 import { outgoingRows, propagate, type OutgoingRows } from './propagate';
 import { clearRecording, createRecording, record, takeFrame, type Recording } from './record';
 import { restoreSnapshot, takeSnapshot } from './snapshot';
+import { checkSlots, slotSample } from './slot-sample';
 import { createSpikeList, createState, type CpuState, type SpikeList } from './state';
 import { structure } from './structure';
 import { countAlive, createStructureContext, type StructureContext } from './structure-context';
@@ -71,7 +74,7 @@ export class CpuEngine implements Engine {
       modulation: () => modulation(this.state, this.learning.plastic, this.learning.modulatorDecay),
       homeostasis: () => homeostasis(this.state, this.learning.homeostasis, this.connectome.populationOf, this.steps, this.spikes, this.normalizeSums),
       structure: () => structure(this.structure, this.connectome.populationOf, this.steps, this.spikes),
-      record: () => record(this.recording, this.spikes, this.connectome.populationOf, this.steps),
+      record: () => record(this.recording, this.spikes, this.connectome.populationOf, this.state.v, this.steps),
     };
     this.schedule = STAGES.map((stage) => stages[stage]);
   }
@@ -162,6 +165,23 @@ export class CpuEngine implements Engine {
     const site = this.learning.structure.sites[projection];
     if (!site) throw new RangeError(`${at}: no projection ${projection} (the network has ${this.connectome.projections.length})`);
     return site;
+  }
+
+  /** Records `neuron`'s v after each step from now on, for frames (probe.ts); null stops. */
+  setProbe(neuron: number | null): void {
+    setProbe(this.recording.probe, this.connectome, neuron, this.steps);
+  }
+
+  /** The live synapses of `projection` onto each of `neurons`, in ascending source order (incoming.ts). */
+  readIncoming(neurons: Uint32Array, projection: number): IncomingWeights {
+    const layout = checkIncomingRequest(this.connectome, neurons, projection);
+    return incomingWeights(this.connectome, this.state, layout, this.learning.reverse.columns[projection], neurons);
+  }
+
+  /** What each of `slots` holds now (slot-sample.ts). */
+  readSlots(slots: Uint32Array): SlotSample {
+    checkSlots(this.connectome, slots);
+    return slotSample(this.connectome, this.state, slots);
   }
 
   /** The frame since the previous one, synchronously (the CLI's loop); `readFrame` wraps it. */

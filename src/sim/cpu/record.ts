@@ -1,9 +1,11 @@
 /**
  * Stage `record` (Brian2's SpikeMonitor: `t` as a step, `i` as a global
- * neuron index) and the frames cut from it. Spikes per population are
- * counted always; the spikes themselves only when recording is on.
+ * neuron index; StateMonitor for the probed neuron's v) and the frames cut
+ * from it. Spikes per population are counted always; the spikes themselves
+ * only when recording is on.
  */
-import type { Frame } from '../engine';
+import { PROBE_CAPACITY, type Frame } from '../engine';
+import { probeTrace, recordProbe, takeProbe, type Probe } from './probe';
 import type { SpikeList } from './state';
 import { clearStructureRecording, createStructureRecording, type StructureRecording } from './structure-events';
 
@@ -21,6 +23,9 @@ export interface Recording {
   synapticEvents: number;
   /** Growths, prunings and births, and their sample (stage `structure` writes them). */
   structure: StructureRecording;
+  /** The membrane probe and its ring of v by step (probe.ts). */
+  probe: Probe;
+  probeRing: Float32Array;
   /** First step the next frame covers. */
   frameStart: number;
 }
@@ -35,6 +40,8 @@ export function createRecording(populationCount: number, enabled: boolean, frame
     populationSpikes: new Float64Array(populationCount),
     synapticEvents: 0,
     structure: createStructureRecording(),
+    probe: { neuron: null, from: frameStart },
+    probeRing: new Float32Array(PROBE_CAPACITY),
     frameStart,
   };
 }
@@ -52,7 +59,8 @@ function reserve(recording: Recording, needed: number): void {
   recording.spikeNeuron = neuron;
 }
 
-export function record(recording: Recording, spikes: SpikeList, populationOf: Uint16Array, step: number): void {
+export function record(recording: Recording, spikes: SpikeList, populationOf: Uint16Array, v: Float32Array, step: number): void {
+  recordProbe(recording.probe, recording.probeRing, v, step);
   const ids = spikes.neuron;
   const counts = recording.populationSpikes;
   for (let k = 0; k < spikes.count; k++) counts[populationOf[ids[k]]]++;
@@ -74,7 +82,8 @@ export function record(recording: Recording, spikes: SpikeList, populationOf: Ui
  * at `stepEnd`.
  */
 export function takeFrame(recording: Recording, stepEnd: number, modulators: Float32Array): Frame {
-  const { structure } = recording;
+  const { structure, probe, probeRing } = recording;
+  const take = takeProbe(probe, stepEnd);
   const frame: Frame = {
     stepStart: recording.frameStart,
     stepEnd,
@@ -84,14 +93,16 @@ export function takeFrame(recording: Recording, stepEnd: number, modulators: Flo
     synapticEvents: recording.synapticEvents,
     modulators: modulators.slice(),
     structure: { grown: structure.grown, pruned: structure.pruned, born: structure.born, sample: structure.sample.slice(0, 3 * structure.sampleCount) },
+    probe: take && probeTrace(take, take.spans.map(([offset, length]) => probeRing.subarray(offset, offset + length))),
   };
   clearRecording(recording, stepEnd);
   return frame;
 }
 
-/** Forgets everything recorded: the next frame starts at `frameStart`. */
+/** Forgets everything recorded (the probed neuron stays): the next frame starts at `frameStart`. */
 export function clearRecording(recording: Recording, frameStart: number): void {
   recording.spikeCount = 0;
+  recording.probe.from = frameStart;
   recording.populationSpikes.fill(0);
   recording.synapticEvents = 0;
   clearStructureRecording(recording.structure);

@@ -1,7 +1,8 @@
 /**
  * The device the engine asks for: the adapter's own limits for what bounds
  * network size (array bytes, buffers per kernel), not the defaults, which
- * would cap a network at 128 MiB per array and 8 arrays per kernel.
+ * would cap a network at 128 MiB per array and 8 arrays per kernel; and the
+ * check that an array fits them.
  */
 
 /** Limits raised to the adapter's. */
@@ -19,4 +20,16 @@ export function describeAdapter(adapter: GPUAdapter): string {
   const name = [vendor, architecture].filter(Boolean).join(' ') || 'unknown adapter';
   const detail = description || device;
   return `${name}${detail ? ` (${detail})` : ''}${adapter.info.isFallbackAdapter ? ', software fallback' : ''}`;
+}
+
+/** Refuses a network whose arrays exceed what the device can bind, naming the array and the limit. */
+export function checkFits(device: Pick<GPUDevice, 'limits'>, sizes: readonly [string, number][]): void {
+  const { maxStorageBufferBindingSize, maxBufferSize } = device.limits;
+  const limit = Math.min(maxStorageBufferBindingSize, maxBufferSize);
+  const over = sizes.filter(([, words]) => words * 4 > limit);
+  if (over.length)
+    throw new RangeError(
+      `WebGPU engine: the network is too big for this device: ${over.map(([name, words]) => `${name} needs ${(words * 4) / 2 ** 20} MiB`).join(', ')}; ` +
+        `the device binds at most ${limit / 2 ** 20} MiB per array. Use fewer neurons or synapses, or the CPU engine.`,
+    );
 }

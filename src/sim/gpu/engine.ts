@@ -6,6 +6,10 @@
  * raster ring is copied out when it would fill, or at readFrame), so the
  * pipeline never waits on the CPU between steps.
  *
+ * What the views read (a probed neuron's v in a ring record.wgsl fills;
+ * incoming weights and a sample of slots, inspect.ts) is gathered on the
+ * device, and only that is read back.
+ *
  * Operations a person triggers now and then and that edit the network one
  * neuron at a time (birth, imprint, imprintValue) run on the CPU engine:
  * the state moves over, the CPU engine applies the edit, the state moves
@@ -15,21 +19,29 @@ import type { ModulatorName } from '@/model';
 import { MODULATOR_NAMES } from '@/model';
 import type { Connectome } from '../connectome';
 import { CpuEngine } from '../cpu/engine';
+import { checkIncomingRequest } from '../cpu/incoming';
 import { learningConstants } from '../cpu/learning-params';
 import { checkLevel, modulatorIndex } from '../cpu/modulation';
 import { populationConstants } from '../cpu/params';
+import { probeTrace, setProbe, takeProbe, type Probe } from '../cpu/probe';
+import type { ReverseLayout } from '../cpu/reverse-index';
+import { checkSlots } from '../cpu/slot-sample';
 import { snapshotMismatches } from '../cpu/snapshot';
 import { createState, stateArrays } from '../cpu/state';
 import { EVENT_SAMPLE_SIZE, TOTALS_LENGTH, totalsOf } from '../cpu/structure-events';
-import { type Backend, type Engine, type EngineOptions, type EngineSnapshot, type Frame, type ImprintOptions, type StructuralTotals } from '../engine';
+import { PROBE_CAPACITY, type Backend, type Engine, type EngineOptions, type EngineSnapshot, type Frame, type ImprintOptions, type IncomingWeights, type SlotSample, type StructuralTotals } from '../engine';
 import { checkInputRates } from '../input-rates';
-import { COUNTERS, META, NEURON_FIELDS, POPULATION, PROJECTION, TICK_STRIDE, neuronFieldIndex, packStructs } from './layout';
+import { checkFits } from './device';
+import { createInspectBuffers, INSPECT_KERNEL, Inspector } from './inspect';
+import { COUNTERS, META, NEURON_FIELDS, NO_PROBE, POPULATION, PROJECTION, TICK_STRIDE, fieldOffset, neuronFieldIndex, packStructs } from './layout';
 import { KERNELS, checkShaderSources, type KernelDecl } from './kernels';
 import { compileKernel, dispatch, type GpuBuffers, type Kernel } from './pipeline';
 import { GPU_STAGES, type LearningStages } from './stages';
 import { fromWords, stateMap, toWords, type StateMap } from './state-map';
 import { groupsOf, spikeGroupsFor, type StageContext } from './stage';
 import { populationTable, projectionTable } from './tables';
+
+export { checkFits } from './device';
 
 /** Steps recorded in one submission at most. */
 export const BATCH_STEPS = 256;
@@ -72,6 +84,9 @@ export class GpuEngine implements Engine {
   private excursion = false;
   private cpuTwin: CpuEngine | undefined;
   private readonly hasSources: boolean;
+  /** The probed neuron; its v is in the 'probe_v' ring by step (record.wgsl). */
+  private readonly probe: Probe = { neuron: null, from: 0 };
+  private readonly inspector: Inspector;
 
   private constructor(
     readonly device: GPUDevice,
@@ -84,11 +99,13 @@ export class GpuEngine implements Engine {
     private readonly map: StateMap,
     private readonly template: Record<string, StateArray>,
     layout: { rasterSteps: number; rasterWords: number },
+    inspect: { kernel: Kernel; reverse: ReverseLayout },
   ) {
     this.rasterSteps = layout.rasterSteps;
     this.rasterWords = layout.rasterWords;
     this.batchSteps = Math.min(BATCH_STEPS, this.rasterSteps);
     this.hasSources = connectome.populations.some((p) => p.kind === 'spike_source');
+    this.inspector = new Inspector(device, connectome, buffers, inspect.kernel, (spans) => this.download(spans), inspect.reverse);
     void device.lost.then((info) => {
       this.failure ??= new GpuEngineError(`WebGPU device lost (${info.reason}): ${info.message || 'no message'}`);
     });
@@ -130,6 +147,7 @@ export class GpuEngine implements Engine {
       ['globals', totalsOffset + TOTALS_LENGTH],
       ['counters', COUNTERS.populationSpikes + p],
       ['raster', recordSpikes ? rasterSteps * rasterWords : 1],
+      ['probe_v', PROBE_CAPACITY],
     ];
     checkFits(device, sizes);
 
@@ -157,6 +175,7 @@ export class GpuEngine implements Engine {
       drive_offset: driveOffset,
       totals_offset: totalsOffset,
       spike_groups: spikeGroupsFor(n),
+      probe_neuron: NO_PROBE,
     };
     const uniformOf = (name: string, data: ArrayBuffer) => device.queue.writeBuffer(createBuffer(name, data.byteLength / 4, uniform), 0, data);
     uniformOf('meta', packStructs(META, [meta]));
@@ -170,7 +189,10 @@ export class GpuEngine implements Engine {
     for (const name of Object.keys(KERNELS) as (keyof typeof KERNELS)[]) kernels[name] = await compile(name, KERNELS[name]);
     const ctx: StageContext = { device, connectome, constants, learning, buffers, createBuffer, compile, copies };
     const stages = await GPU_STAGES(ctx);
-    return new GpuEngine(device, connectome, copies, recordSpikes, buffers, kernels, stages, map, template, { rasterSteps, rasterWords });
+    createInspectBuffers(device, buffers);
+    // One step slot: the reads run between steps, and rebinding after a buffer grows makes one bind group.
+    const inspect = await compileKernel(device, 'inspect', INSPECT_KERNEL, shaders, buffers, p, connectome.projections.length, 1);
+    return new GpuEngine(device, connectome, copies, recordSpikes, buffers, kernels, stages, map, template, { rasterSteps, rasterWords }, { kernel: inspect, reverse: learning.reverse });
   }
 
   get stepCount(): number {
@@ -331,6 +353,26 @@ export class GpuEngine implements Engine {
     }
   }
 
+  /** Records `neuron`'s v after each step from now on (record.wgsl writes the probe ring); null stops. */
+  setProbe(neuron: number | null): void {
+    this.usable('setProbe');
+    setProbe(this.probe, this.connectome, neuron, this.steps);
+    this.device.queue.writeBuffer(this.buffers.get('meta')!, fieldOffset(META, 'probe_neuron'), Uint32Array.of(neuron ?? NO_PROBE));
+  }
+
+  /** The synapses of `projection` onto each of `neurons`, found on the device (inspect.ts) after everything submitted before the call. */
+  async readIncoming(neurons: Uint32Array, projection: number): Promise<IncomingWeights> {
+    if (this.failure) throw this.failure;
+    return this.inspector.readIncoming(checkIncomingRequest(this.connectome, neurons, projection), neurons);
+  }
+
+  /** What each of `slots` holds after everything submitted before the call, gathered on the device (inspect.ts). */
+  async readSlots(slots: Uint32Array): Promise<SlotSample> {
+    if (this.failure) throw this.failure;
+    checkSlots(this.connectome, slots);
+    return this.inspector.readSlots(slots);
+  }
+
   /** Structural events made on the CPU engine (births by request), for the next frame. */
   private readonly pendingEvents: Frame['structure'][] = [];
 
@@ -339,14 +381,18 @@ export class GpuEngine implements Engine {
     this.flushRaster();
     const stepEnd = this.steps;
     const counters = this.buffers.get('counters')!;
-    const [counts, globals, events] = await this.download(
+    const eventSpans = this.learning.frameReadback();
+    const probe = takeProbe(this.probe, stepEnd);
+    const [counts, globals, ...rest] = await this.download(
       [
         { buffer: 'counters', offset: 0, length: COUNTERS.populationSpikes + this.connectome.populations.length },
         { buffer: 'globals', offset: 0, length: this.map.structureTotals.offset + TOTALS_LENGTH },
-        ...this.learning.frameReadback(),
+        ...eventSpans,
+        ...(probe?.spans ?? []).map(([offset, length]) => ({ buffer: 'probe_v', offset, length })),
       ],
       (encoder) => encoder.clearBuffer(counters),
     );
+    const events = rest.splice(0, eventSpans.length)[0];
     const chunks = await Promise.all(this.chunks.splice(0));
     const { spikeStep, spikeNeuron } = decodeRaster(chunks, this.rasterWords, this.connectome.neuronCount);
     const totalsWords = globals.subarray(this.map.structureTotals.offset, this.map.structureTotals.offset + TOTALS_LENGTH);
@@ -366,6 +412,7 @@ export class GpuEngine implements Engine {
         born: totals.born - this.totalsAtFrame.born,
         sample,
       },
+      probe: probe && probeTrace(probe, rest.map((words) => new Float32Array(words.buffer, words.byteOffset, words.length))),
     };
     this.totalsAtFrame = totals;
     this.frameStart = stepEnd;
@@ -427,6 +474,7 @@ export class GpuEngine implements Engine {
     this.steps = snapshot.step;
     this.stepsFlushed = snapshot.step;
     this.frameStart = snapshot.step;
+    this.probe.from = snapshot.step;
     this.chunks.length = 0;
     this.pendingEvents.length = 0;
     this.learning.restart();
@@ -553,18 +601,6 @@ function writeState(device: GPUDevice, buffers: GpuBuffers, location: { buffer: 
   for (let copy = 0; copy < (perCopy > 0 ? copies : 1); copy++) {
     device.queue.writeBuffer(buffer, (location.offset + copy * perCopy) * 4, words.buffer, words.byteOffset, words.byteLength);
   }
-}
-
-/** Refuses a network whose arrays exceed what the device can bind, naming the array and the limit. */
-export function checkFits(device: Pick<GPUDevice, 'limits'>, sizes: readonly [string, number][]): void {
-  const { maxStorageBufferBindingSize, maxBufferSize } = device.limits;
-  const limit = Math.min(maxStorageBufferBindingSize, maxBufferSize);
-  const over = sizes.filter(([, words]) => words * 4 > limit);
-  if (over.length)
-    throw new RangeError(
-      `WebGPU engine: the network is too big for this device: ${over.map(([name, words]) => `${name} needs ${(words * 4) / 2 ** 20} MiB`).join(', ')}; ` +
-        `the device binds at most ${limit / 2 ** 20} MiB per array. Use fewer neurons or synapses, or the CPU engine.`,
-    );
 }
 
 /** The raster chunks as (step, neuron) lists, steps ascending, neurons ascending within a step. */

@@ -7,7 +7,7 @@
 import { commonBindings, wgslBindings, wgslDeclarations, type BindingDecl } from './layout';
 
 /** Every file under shaders/, by name without `.wgsl`. */
-export const SHADER_FILES = ['common', 'emit', 'inputs', 'integrate', 'propagate', 'plasticity', 'modulation', 'homeostasis', 'structure', 'record'] as const;
+export const SHADER_FILES = ['common', 'emit', 'inputs', 'integrate', 'propagate', 'plasticity', 'modulation', 'homeostasis', 'structure', 'record', 'inspect'] as const;
 export type ShaderFile = (typeof SHADER_FILES)[number];
 
 /** The text of each shader file: read from disk in Node, bundled by Vite in the browser. */
@@ -54,7 +54,7 @@ export const KERNELS = {
   },
   record: {
     file: 'record',
-    bindings: [ro('spikes', 'array<u32>'), rw('neurons', 'array<u32>'), rw('counters', 'array<atomic<u32>>'), rw('raster', 'array<atomic<u32>>')],
+    bindings: [ro('spikes', 'array<u32>'), rw('neurons', 'array<u32>'), rw('counters', 'array<atomic<u32>>'), rw('raster', 'array<atomic<u32>>'), rw('probe_v', 'array<f32>')],
     entryPoints: ['main'],
   },
 } as const satisfies Record<string, KernelDecl>;

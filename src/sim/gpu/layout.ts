@@ -6,6 +6,7 @@
  * packs structs and builds bind group layouts from the same tables, so a
  * layout change cannot drift between the two.
  */
+import { PROBE_CAPACITY } from '../engine';
 
 export type Scalar = 'u32' | 'i32' | 'f32';
 
@@ -40,8 +41,20 @@ export const META: StructDecl = {
     /** Workgroups that share out a step's spikes (propagate, record, plasticity): dispatch exactly this many. */
     ['spike_groups', 'u32'],
     ['totals_offset', 'u32'],
+    /** Global index of the neuron whose v record writes into the probe ring (cpu/probe.ts), or NO_PROBE; rewritten by setProbe. */
+    ['probe_neuron', 'u32'],
   ],
 };
+
+/** Meta.probe_neuron when no neuron is probed. */
+export const NO_PROBE = 0xffffffff;
+
+/** Byte offset of field `name` in a struct of `decl` (every field is 4 bytes), for writing one field of a uniform. */
+export function fieldOffset(decl: StructDecl, name: string): number {
+  const index = decl.fields.findIndex(([field]) => field === name);
+  if (index < 0) throw new Error(`${decl.name} has no field ${name}`);
+  return index * 4;
+}
 
 /** One per step of a submission, at a 256-byte stride (each step slot binds its own slice). */
 export const TICK: StructDecl = {
@@ -233,7 +246,8 @@ export function wgslDeclarations(): string {
   const flags = Object.entries(PopulationFlag).map(([k, v]) => `const FLAG_${k.toUpperCase()}: u32 = ${v}u;`).join('\n');
   const rules = Object.entries(PlasticRule).map(([k, v]) => `const RULE_${k.toUpperCase()}: u32 = ${v}u;`).join('\n');
   const counters = Object.entries(COUNTERS).map(([k, v]) => `const COUNTER_${constantName(k)}: u32 = ${v}u;`).join('\n');
-  return [META, TICK, POPULATION, PROJECTION].map(wgslStruct).join('\n') + `\n${fields}\n${kinds}\n${flags}\n${rules}\n${counters}\n`;
+  const probe = `const PROBE_CAPACITY: u32 = ${PROBE_CAPACITY}u;\nconst NO_PROBE: u32 = ${NO_PROBE}u;`;
+  return [META, TICK, POPULATION, PROJECTION].map(wgslStruct).join('\n') + `\n${fields}\n${kinds}\n${flags}\n${rules}\n${counters}\n${probe}\n`;
 }
 
 function addressSpace(kind: BindingKind): string {

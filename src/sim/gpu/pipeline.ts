@@ -14,6 +14,9 @@ export interface Kernel {
   readonly pipelines: Record<string, GPUComputePipeline>;
   /** One bind group per step slot of a submission: slot k binds the Tick at k x TICK_STRIDE. */
   readonly bindGroups: GPUBindGroup[];
+  /** The bind group layout and the bindings it was built from (rebind binds them to other buffers). */
+  readonly layout: GPUBindGroupLayout;
+  readonly bindings: readonly BindingDecl[];
 }
 
 function layoutEntry(b: BindingDecl, binding: number): GPUBindGroupLayoutEntry {
@@ -61,21 +64,31 @@ export async function compileKernel(
     // can let the process exit while an async creation is pending.)
     pipelines[entryPoint] = device.createComputePipeline({ label: `${name}.${entryPoint}`, layout, compute: { module, entryPoint } });
   }
+  const bindGroups = bindGroupsFor(device, name, bindGroupLayout, bindings, buffers, steps);
+  const error = await device.popErrorScope();
+  if (error) throw new Error(`WebGPU engine: kernel "${name}": ${error.message}`);
+  return { name, pipelines, bindGroups, layout: bindGroupLayout, bindings };
+}
+
+/** Bind groups tying `bindings` to `buffers` by name, one per step slot. */
+function bindGroupsFor(device: GPUDevice, name: string, layout: GPUBindGroupLayout, bindings: readonly BindingDecl[], buffers: GpuBuffers, steps: number): GPUBindGroup[] {
   const bound = bindings.map((b) => {
     const buffer = buffers.get(b.buffer);
     if (!buffer) throw new Error(`WebGPU engine: kernel "${name}" binds buffer "${b.buffer}", which the engine does not have`);
     return buffer;
   });
-  const bindGroups = Array.from({ length: steps }, (_, k) =>
+  return Array.from({ length: steps }, (_, k) =>
     device.createBindGroup({
       label: `${name}[${k}]`,
-      layout: bindGroupLayout,
+      layout,
       entries: bindings.map((b, binding) => ({ binding, resource: b.perStep ? { buffer: bound[binding], offset: k * TICK_STRIDE, size: TICK_STRIDE } : { buffer: bound[binding] } })),
     }),
   );
-  const error = await device.popErrorScope();
-  if (error) throw new Error(`WebGPU engine: kernel "${name}": ${error.message}`);
-  return { name, pipelines, bindGroups };
+}
+
+/** `kernel` with its pipelines bound anew to `buffers`, e.g. after one of its buffers was replaced by a larger one. */
+export function rebind(device: GPUDevice, kernel: Kernel, buffers: GpuBuffers): Kernel {
+  return { ...kernel, bindGroups: bindGroupsFor(device, kernel.name, kernel.layout, kernel.bindings, buffers, kernel.bindGroups.length) };
 }
 
 /** Records one dispatch of `kernel`'s entry point for step slot `k` of the submission. */

@@ -10,7 +10,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
-/** Why the browser suite cannot run here, or null when it can. */
+/** Why the browser suites and the page benchmark cannot run here, or null when they can. */
 export function chromiumMissing(): string | null {
   return existsSync(CHROMIUM_PATH) ? null : `${CHROMIUM_PATH} is missing: install it with \`apt-get install -y chromium\` (.ci/run does)`;
 }
@@ -26,7 +26,7 @@ export interface Browser {
  * resolves to null), as a browser with WebGPU off does.
  */
 export async function launchChromium({ webgpu }: { webgpu: boolean }): Promise<Browser> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'neuroplay-e2e-profile-'));
+  const userDataDir = mkdtempSync(join(tmpdir(), 'neuroplay-chromium-profile-'));
   // Playwright passes --headless and --user-data-dir itself (headless: true, the persistent context's folder).
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,

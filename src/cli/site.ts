@@ -1,6 +1,7 @@
 /**
- * The production site for browser tests: built with Vite's JS API into a
- * temporary folder and served by `vite preview` on a free port.
+ * The production site for the browser tests and the page benchmark: built
+ * with Vite's JS API into a temporary folder and served by `vite preview` on
+ * a free port.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,11 +13,13 @@ export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface Site {
   url: string;
+  /** The built site, as `npm run build` writes dist/; removed by close(). */
+  outDir: string;
   close(): Promise<void>;
 }
 
 export async function serveBuiltSite(): Promise<Site> {
-  const outDir = mkdtempSync(join(tmpdir(), 'neuroplay-e2e-site-'));
+  const outDir = mkdtempSync(join(tmpdir(), 'neuroplay-site-'));
   // Vitest sets NODE_ENV=test; the build must see production to bundle React's production build, as `npm run build` does.
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
@@ -30,6 +33,7 @@ export async function serveBuiltSite(): Promise<Site> {
   if (!url) throw new Error('vite preview started without a local URL');
   return {
     url,
+    outDir,
     close: async () => {
       await server.close();
       rmSync(outDir, { recursive: true, force: true });

@@ -1,0 +1,69 @@
+/**
+ * The senses of the running genome, each a drop target: it shows what it
+ * receives now (a stream's current item) and how it encodes it.
+ */
+import { useDroppable } from '@dnd-kit/core';
+import type { StimulusProgram } from '@/stimuli/program';
+import type { BindingStatus } from '@/worker/protocol';
+import type { SensorSite } from './catalog';
+import { PatternCanvas } from './PatternCanvas';
+
+/** How a sensor turns intensity into spikes, in words. */
+export function encodingWords(site: SensorSite): string {
+  const { encoding, max_rate_hz } = site.sensor;
+  return encoding === 'rate' ? `rate code: brighter fires faster, up to ${max_rate_hz} Hz` : 'latency code: brighter fires sooner, one spike per presentation';
+}
+
+export const sensorDropId = (sensor: string) => `sensor:${sensor}`;
+
+function SensorTile({ site, program, status, deprived, onUnbind }: { site: SensorSite; program: StimulusProgram | undefined; status: BindingStatus | undefined; deprived: boolean; onUnbind(): void }) {
+  const { sensor, shape } = site;
+  const { setNodeRef, isOver } = useDroppable({ id: sensorDropId(sensor.name) });
+  const showing = program ? (program.patterns[status?.showing ?? 0] ?? program.patterns[0]) : null;
+  const what = program ? program.label + (program.patterns.length > 1 && status ? ` (${status.showing + 1} of ${program.patterns.length})` : '') : 'nothing bound: idle rate';
+  return (
+    <li ref={setNodeRef} className={`sensor ${isOver ? 'over' : ''}`} data-sensor={sensor.name} aria-label={`Sensor ${sensor.name} (${sensor.kind})`}>
+      <h3>
+        {sensor.name} <small>{sensor.kind}, {shape.width}×{shape.height}</small>
+      </h3>
+      <PatternCanvas pattern={showing} shape={shape} label={`${sensor.name} receives ${what}`} />
+      <p className="receives">{deprived ? 'silenced (sensory deprivation)' : what}</p>
+      <p className="encoding">{encodingWords(site)}</p>
+      {program && (
+        <button type="button" onClick={onUnbind}>
+          Unbind
+        </button>
+      )}
+    </li>
+  );
+}
+
+export function SensorBoard({
+  sites,
+  programs,
+  bindings,
+  deprived,
+  onUnbind,
+}: {
+  sites: SensorSite[];
+  programs: Record<string, StimulusProgram>;
+  bindings: BindingStatus[];
+  deprived: boolean;
+  onUnbind(sensor: string): void;
+}) {
+  if (sites.length === 0) return <p className="no-sensors">This experiment has no sensors to feed.</p>;
+  return (
+    <ul className="sensor-board" aria-label="Sensors">
+      {sites.map((site) => (
+        <SensorTile
+          key={site.sensor.name}
+          site={site}
+          program={programs[site.sensor.name]}
+          status={bindings.find((b) => b.sensor === site.sensor.name)}
+          deprived={deprived}
+          onUnbind={() => onUnbind(site.sensor.name)}
+        />
+      ))}
+    </ul>
+  );
+}

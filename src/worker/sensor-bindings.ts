@@ -1,0 +1,108 @@
+/**
+ * What each sensor of the running network receives: its genome rate, a bound
+ * stimulus (one pattern held, or a stream), or silence under sensory
+ * deprivation. A bound stimulus changes rates at steps of simulated time,
+ * so the host steps up to the next change, applies it, and goes on: the
+ * same stimulus gives the same spikes at any speed.
+ */
+import type { Engine, Connectome } from '@/sim';
+import { SensorDriver, type StimulusProgram } from '@/stimuli';
+import type { BindingStatus } from './protocol';
+
+interface SensorSite {
+  name: string;
+  population: number;
+  /** The population's rate in the genome: what it gets when nothing is bound. */
+  genomeRateHz: number;
+  config: ConstructorParameters<typeof SensorDriver>[0];
+  driver: SensorDriver | null;
+  label: string;
+  /** Patterns in the bound program. */
+  count: number;
+  /** The step from which the driver's rates must be written again. */
+  dueStep: number;
+}
+
+export class SensorBindings {
+  private readonly sites = new Map<string, SensorSite>();
+  private silenced = false;
+
+  constructor(connectome: Connectome) {
+    const { genome, populations } = connectome;
+    for (const sensor of genome.sensors) {
+      const population = populations.findIndex((p) => p.name === sensor.population);
+      const neuron = genome.populations[population].neuron;
+      // The schema's cross-field rules make a sensor's population a spike source.
+      if (neuron.model !== 'spike_source') continue;
+      const layout = populations[population];
+      this.sites.set(sensor.name, {
+        name: sensor.name,
+        population,
+        genomeRateHz: neuron.rate_hz,
+        config: { population, capacity: layout.capacity, size: layout.size, encoding: sensor.encoding, maxRateHz: sensor.max_rate_hz, dtMs: genome.dt_ms },
+        driver: null,
+        label: '',
+        count: 0,
+        dueStep: Infinity,
+      });
+    }
+  }
+
+  get deprived(): boolean {
+    return this.silenced;
+  }
+
+  /** Binds `program` to the sensor from the engine's current step (null: back to its genome rate). */
+  bind(engine: Engine, sensor: string, program: StimulusProgram | null): void {
+    const site = this.sites.get(sensor);
+    if (!site) throw new Error(`bind: the network has no sensor "${sensor}" (it has ${[...this.sites.keys()].map((name) => `"${name}"`).join(', ') || 'none'})`);
+    site.driver = program ? new SensorDriver(site.config, program, engine.stepCount) : null;
+    site.label = program?.label ?? '';
+    site.count = program?.patterns.length ?? 0;
+    site.dueStep = engine.stepCount;
+    if (!site.driver && !this.silenced) engine.setInputRates(site.population, site.genomeRateHz);
+    this.apply(engine);
+  }
+
+  /** Silences every sensor, or gives each its input back. */
+  deprive(engine: Engine, on: boolean): void {
+    this.silenced = on;
+    for (const site of this.sites.values()) {
+      if (on) engine.setInputRates(site.population, 0);
+      else if (site.driver) site.dueStep = engine.stepCount;
+      else engine.setInputRates(site.population, site.genomeRateHz);
+    }
+    this.apply(engine);
+  }
+
+  /** After a restore to an earlier step: every bound sensor writes its rates for that step again. */
+  resume(step: number): void {
+    for (const site of this.sites.values()) if (site.driver) site.dueStep = step;
+  }
+
+  /** Writes the rates of every sensor whose stimulus changes at the engine's current step. */
+  apply(engine: Engine): void {
+    const step = engine.stepCount;
+    for (const site of this.sites.values()) {
+      if (!site.driver || site.dueStep > step) continue;
+      if (!this.silenced) engine.setInputRates(site.population, site.driver.ratesAt(step));
+      site.dueStep = site.driver.nextChangeStep(step + 1);
+    }
+  }
+
+  /** The first step at which some sensor's rates change next (Infinity: none). */
+  nextChangeStep(): number {
+    let next = Infinity;
+    for (const site of this.sites.values()) if (site.driver) next = Math.min(next, site.dueStep);
+    return next;
+  }
+
+  /** What each bound sensor shows at `step`. */
+  bindings(step: number): BindingStatus[] {
+    const shown: BindingStatus[] = [];
+    for (const site of this.sites.values()) {
+      if (site.driver) shown.push({ sensor: site.name, label: site.label, showing: site.driver.currentIndex(step), count: site.count });
+    }
+    return shown;
+  }
+}

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { parseGenome, PRESETS, validateGenome, type Genome } from '@/model';
+import { editableFields, fieldErrors, fieldKey, placeErrors, setField, valueAt } from '@/model/edit';
+
+/** A spike source driving 20 LIF neurons (v_thresh -50 mV by default). */
+const tiny = (): Genome =>
+  parseGenome({
+    format: 'neuroplay-genome',
+    version: 1,
+    seed: 7,
+    populations: [
+      { name: 'in', size: 10, neuron: { model: 'spike_source', rate_hz: 5 }, sign: 'excitatory', role: 'sensor' },
+      { name: 'E', size: 20, neuron: { model: 'lif' }, sign: 'excitatory' },
+    ],
+    projections: [{ source: 'in', target: 'E', connectivity: { kind: 'probability', p: 0.5 }, weight: { kind: 'constant', value: 1 } }],
+  });
+
+/** The value at a path, walked here without the module's helper. */
+const at = (root: unknown, path: readonly (string | number)[]): unknown => path.reduce<unknown>((o, k) => (o as Record<string | number, unknown>)[k], root);
+
+describe('editableFields', () => {
+  for (const preset of Object.values(PRESETS))
+    it(`${preset.name}: every field reads back from the genome by its path, with a kind that fits its value`, () => {
+      const genome = parseGenome(preset.genome({}));
+      const fields = editableFields(genome);
+      for (const field of fields) {
+        expect(at(genome, field.path), fieldKey(field.path)).toBe(field.value);
+        if (field.kind === 'number') expect(typeof field.value).toBe('number');
+        if (field.kind === 'integer') expect(Number.isInteger(field.value)).toBe(true);
+        if (field.kind === 'boolean') expect(typeof field.value).toBe('boolean');
+        if (field.kind === 'choice') expect(field.choices).toContain(field.value);
+      }
+      // One size field per population, grouped under that population's name; names are not edited here.
+      const sizes = fields.filter((f) => f.label === 'size');
+      expect(sizes.map((f) => f.group)).toEqual(genome.populations.map((p) => `population ${p.name}`));
+      expect(fields.some((f) => f.label === 'name' && f.group !== 'general')).toBe(false);
+    });
+
+  it('lists the general fields, a LIF population by its parameters, and a union kind as a read-only choice', () => {
+    const fields = editableFields(tiny());
+    expect(fields.filter((f) => f.group === 'general').map((f) => [f.label, f.kind])).toEqual([
+      ['name', 'text'],
+      ['seed', 'integer'],
+      ['dt_ms', 'number'],
+    ]);
+    const labelsE = fields.filter((f) => f.group === 'population E').map((f) => f.label);
+    expect(labelsE).toEqual(expect.arrayContaining(['size', 'neuron.tau_m_ms', 'neuron.v_reset_mV', 'neuron.v_thresh_mV', 'sign', 'role', 'trace.tau_ms']));
+    const model = fields.find((f) => fieldKey(f.path) === 'populations.1.neuron.model');
+    expect(model).toMatchObject({ kind: 'choice', readOnly: true, value: 'lif', choices: ['lif', 'izhikevich', 'spike_source'] });
+    // Choices come from the schema's enum: the four roles.
+    expect(fields.find((f) => fieldKey(f.path) === 'populations.1.role')?.choices).toEqual(['sensor', 'hidden', 'output', 'modulatory']);
+    expect(fields.find((f) => fieldKey(f.path) === 'projections.0.weight.value')).toMatchObject({ group: 'projection in->E', kind: 'number', value: 1 });
+  });
+});
+
+describe('setField', () => {
+  it('parses a number field and copies only along the path: tau_m "12.5" reads back 12.5, the original keeps 20', () => {
+    const genome = tiny();
+    const edited = setField(genome, ['populations', 1, 'neuron', 'tau_m_ms'], '12.5');
+    expect(valueAt(edited, ['populations', 1, 'neuron', 'tau_m_ms'])).toBe(12.5);
+    expect(genome.populations[1].neuron).toMatchObject({ tau_m_ms: 20 });
+    expect(valueAt(edited, ['populations', 0])).toBe(genome.populations[0]);
+    const result = validateGenome(edited);
+    expect(result.ok && result.genome.populations[1].neuron).toMatchObject({ model: 'lif', tau_m_ms: 12.5 });
+  });
+
+  it('keeps text that is not a number as typed ("", "abc"), sets booleans and choices as given', () => {
+    const genome = tiny();
+    expect(valueAt(setField(genome, ['populations', 1, 'size'], ''), ['populations', 1, 'size'])).toBe('');
+    expect(valueAt(setField(genome, ['dt_ms'], 'abc'), ['dt_ms'])).toBe('abc');
+    expect(valueAt(setField(genome, ['projections', 0, 'autapses'], true), ['projections', 0, 'autapses'])).toBe(true);
+    expect(valueAt(setField(genome, ['populations', 1, 'role'], 'output'), ['populations', 1, 'role'])).toBe('output');
+    expect(valueAt(setField(genome, ['name'], '42'), ['name'])).toBe('42');
+  });
+
+  it('never throws on a path that leads nowhere: the genome comes back unchanged', () => {
+    const genome = tiny();
+    expect(setField(genome, ['populations', 9, 'size'], '1')).toEqual(genome);
+    expect(setField(genome, ['populations', 1, 'adaptive_threshold', 'theta_plus_mV'], '1')).toEqual(genome);
+    expect(setField(null, ['seed'], '1')).toBeNull();
+  });
+});
+
+describe('fieldErrors', () => {
+  it('a valid genome has none', () => {
+    expect(fieldErrors(tiny()).size).toBe(0);
+  });
+
+  it('size -5 is reported at "populations.0.size" as "must be >= 0"', () => {
+    const errors = fieldErrors(setField(tiny(), ['populations', 0, 'size'], '-5'));
+    expect([...errors]).toEqual([['populations.0.size', ['must be >= 0']]]);
+  });
+
+  it('NaN text is reported, not thrown: "abc" in tau_m, "2.5" in a size', () => {
+    let draft = setField(tiny(), ['populations', 1, 'neuron', 'tau_m_ms'], 'abc');
+    draft = setField(draft, ['populations', 0, 'size'], '2.5');
+    expect(Object.fromEntries(fieldErrors(draft))).toEqual({
+      'populations.1.neuron.tau_m_ms': ['must be a finite number'],
+      'populations.0.size': ['must be an integer'],
+    });
+  });
+
+  it('a cross-field rule lands on its field: v_reset -50 mV is not below v_thresh -50 mV', () => {
+    const errors = fieldErrors(setField(tiny(), ['populations', 1, 'neuron', 'v_reset_mV'], '-50'));
+    expect(errors.get('populations.1.neuron.v_reset_mV')).toEqual(['v_reset_mV must be below v_thresh_mV']);
+  });
+});
+
+describe('placeErrors', () => {
+  it("puts a field error on its field, a part error on the part's first editable field, a list error on the form", () => {
+    const fields = editableFields(tiny());
+    const weightNegative = fieldErrors(setField(tiny(), ['projections', 0, 'weight', 'value'], '-1'));
+    expect(placeErrors(weightNegative, fields).byField.get('projections.0.weight.value')).toEqual([
+      'weights are magnitudes and must be >= 0 (the source population sign gives the channel)',
+    ]);
+    const placed = placeErrors(
+      new Map([
+        ['populations', ['too many neurons']],
+        ['populations.1', ['Unrecognized key: "colour"']],
+        ['populations.1.size', ['must be >= 0']],
+        ['projections.0.row_capacity', ['30000 exceeds the limit 20000']],
+      ]),
+      fields,
+    );
+    expect(Object.fromEntries(placed.byField)).toEqual({ 'populations.1.size': ['must be >= 0'] });
+    expect(placed.formErrors).toEqual(['populations: too many neurons', 'populations.1: Unrecognized key: "colour"', 'projections.0.row_capacity: 30000 exceeds the limit 20000']);
+  });
+});
