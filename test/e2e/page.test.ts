@@ -178,10 +178,17 @@ describe.skipIf(missing !== null)('the first page in Chromium', () => {
 
   it("moves a 1 kHz tone onto the cochlea by keyboard (Space picks it up, arrows hop retina -> cochlea, Space drops): the cochlea's rate rises above its idle 2 Hz", async () => {
     const cochleaRate = async () => Number.parseFloat((await page.getByTestId('rate-cochlea').textContent()) ?? 'NaN');
+    // dnd-kit announces each move in its live region, as a screen reader user hears it.
+    const announced = () => page.locator('[aria-live]').allTextContents().then((texts) => texts.join(' '));
     await page.locator('[data-stimulus="tone-1000"]').focus();
     await page.keyboard.press('Space');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowDown');
+    await expect.poll(announced, SLOW).toMatch(/Picked up 1 kHz tone|1 kHz tone is over/);
+    for (let press = 0; press < 4 && !(await announced()).includes('over sensor cochlea'); press++) {
+      const before = await announced();
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(announced, SLOW).not.toBe(before);
+    }
+    expect(await announced()).toContain('1 kHz tone is over sensor cochlea');
     await page.keyboard.press('Space');
     await expect.poll(() => page.locator('.bench-message').textContent(), SLOW).toBe('1 kHz tone is on cochlea');
     // A Gaussian bump a third of an octave wide over 32 channels at up to 100 Hz: about 13 Hz over the whole cochlea.
