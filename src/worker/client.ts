@@ -5,6 +5,7 @@
  * error event.
  */
 import type { ModulatorName } from '@/model';
+import type { EngineSnapshot } from '@/sim';
 import type { StimulusProgram } from '@/stimuli';
 import { errorText, type FrameMessage, type FromWorker, type ToWorker } from './protocol';
 
@@ -12,9 +13,11 @@ type Message<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
 export type SynapseSampleMessage = Message<'synapses'>;
 export type Inspection = Message<'inspection'>;
 export type WeightsReply = Message<'weights'>;
+export type SnapshotReply = Message<'snapshot'>;
+type Answer = Inspection | WeightsReply | SnapshotReply;
 
 /** Everything the worker says at human speed (not frames, samples or answers to requests): what the store listens to. */
-export type WorkerEvent = Exclude<FromWorker, FrameMessage | SynapseSampleMessage | Inspection | WeightsReply>;
+export type WorkerEvent = Exclude<FromWorker, FrameMessage | SynapseSampleMessage | Answer>;
 
 export type FrameListener = (frame: FrameMessage) => void;
 export type EventListener = (event: WorkerEvent) => void;
@@ -22,7 +25,7 @@ export type SynapseListener = (message: SynapseSampleMessage) => void;
 
 /** A request waiting for its answer, settled by id. */
 interface Pending {
-  resolve(answer: Inspection | WeightsReply): void;
+  resolve(answer: Answer): void;
   reject(error: Error): void;
 }
 
@@ -45,8 +48,14 @@ export class EngineClient {
     worker.onmessageerror = () => this.die('a message from the worker could not be read');
   }
 
-  load(genome: unknown): void {
-    this.send({ type: 'load', genome });
+  /** Grows a genome; with `snapshot`, the network then takes that learned state. */
+  load(genome: unknown, snapshot?: EngineSnapshot): void {
+    this.send({ type: 'load', genome, ...(snapshot ? { snapshot } : {}) });
+  }
+
+  /** The complete state of the running network (to save or export). */
+  snapshot(): Promise<EngineSnapshot> {
+    return (this.request((id) => ({ type: 'snapshot', id })) as Promise<SnapshotReply>).then((reply) => reply.snapshot);
   }
   run(): void {
     this.send({ type: 'run' });
@@ -138,6 +147,7 @@ export class EngineClient {
         return;
       case 'inspection':
       case 'weights':
+      case 'snapshot':
         this.settle(message.id, message);
         return;
       case 'engine':
@@ -169,7 +179,7 @@ export class EngineClient {
     this.send({ type: 'frameHandled' });
   }
 
-  private request(message: (id: number) => ToWorker): Promise<Inspection | WeightsReply> {
+  private request(message: (id: number) => ToWorker): Promise<Answer> {
     if (this.dead) return Promise.reject(new Error('the engine worker has stopped'));
     const id = this.nextRequestId++;
     return new Promise((resolve, reject) => {
@@ -178,7 +188,7 @@ export class EngineClient {
     });
   }
 
-  private settle(id: number, answer: Inspection | WeightsReply | Error): void {
+  private settle(id: number, answer: Answer | Error): void {
     const pending = this.pending.get(id);
     this.pending.delete(id);
     if (answer instanceof Error) pending?.reject(answer);

@@ -159,7 +159,12 @@ export class EngineHost {
   private async apply(message: ToWorker): Promise<void> {
     switch (message.type) {
       case 'load':
-        return this.load(message.genome);
+        return this.load(message.genome, message.snapshot);
+      case 'snapshot':
+        return this.answer(message.id, async () => {
+          const snapshot = await this.requireEngine('snapshot').snapshot();
+          this.io.post({ type: 'snapshot', id: message.id, snapshot }, Object.values(snapshot.arrays).map((array) => array.buffer as ArrayBuffer));
+        });
       case 'run':
         return this.setRunning(true);
       case 'pause':
@@ -195,7 +200,7 @@ export class EngineHost {
     }
   }
 
-  private async load(input: unknown): Promise<void> {
+  private async load(input: unknown, snapshot?: EngineSnapshot): Promise<void> {
     const result = validateGenome(input);
     if (!result.ok) {
       this.io.post({ type: 'error', phase: 'genome', message: `The genome is invalid:\n${formatErrors(result.errors)}` });
@@ -210,12 +215,21 @@ export class EngineHost {
       this.io.post({ type: 'error', phase: 'build', message: `The network could not be built:\n${errorText(error)}` });
       return;
     }
+    if (snapshot) {
+      try {
+        await hosted.engine.restore(snapshot);
+      } catch (error) {
+        hosted.dispose?.();
+        this.io.post({ type: 'error', phase: 'build', message: `The saved state does not fit this genome:\n${errorText(error)}` });
+        return;
+      }
+    }
     this.host(hosted);
     this.running = false;
     this.sensors = new SensorBindings(connectome);
     this.sampledSlots = sampleSlots(connectome);
     this.initialSynapses = countSynapses(connectome);
-    this.structure = { synapses: this.initialSynapses, grown: 0, pruned: 0, born: 0 };
+    this.countStructure(await hosted.engine.structuralTotals());
     this.dtMs = result.genome.dt_ms;
     // Check the clock about once per simulated ms: often enough to keep a tick inside its budget.
     this.stepsPerChunk = Math.max(1, Math.round(1 / this.dtMs));

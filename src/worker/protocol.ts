@@ -4,13 +4,18 @@
  * added here fails to compile until each side handles it.
  */
 import type { Genome, ModulatorName } from '@/model';
-import type { Backend, IncomingWeights, PopulationLayout, ProbeTrace, SlotSample, StructuralEvents } from '@/sim';
+import type { Backend, EngineSnapshot, IncomingWeights, PopulationLayout, ProbeTrace, SlotSample, StructuralEvents } from '@/sim';
 import type { StimulusProgram } from '@/stimuli';
 
 /** Page -> worker. */
 export type ToWorker =
-  /** Validate and grow a genome (any JSON: the worker validates it), replacing the running network only if that succeeds. */
-  | { type: 'load'; genome: unknown }
+  /**
+   * Validate and grow a genome (any JSON: the worker validates it), replacing the running network only if that succeeds;
+   * with `snapshot`, the grown network then takes that learned state (refused whole, keeping the running network, when it does not fit).
+   */
+  | { type: 'load'; genome: unknown; snapshot?: EngineSnapshot }
+  /** Asks for the complete state (to save or export); answered by `snapshot` with the same id. */
+  | { type: 'snapshot'; id: number }
   | { type: 'run' }
   | { type: 'pause' }
   /** Advance by a number of time steps, paused or not, and report a frame. */
@@ -119,6 +124,7 @@ export type FromWorker =
   | { type: 'synapses'; sample: SlotSample & { slots: Uint32Array } }
   | { type: 'inspection'; id: number; neuron: number; population: number; incoming: IncomingView[] }
   | { type: 'weights'; id: number; projection: number; neurons: Uint32Array; grid: SourceGrid; weights: IncomingWeights }
+  | { type: 'snapshot'; id: number; snapshot: EngineSnapshot }
   /** Sent a few times a second and on every change of run state. */
   | {
       type: 'status';
