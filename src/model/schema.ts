@@ -5,6 +5,8 @@
  * field and the reason.
  */
 import { z } from 'zod';
+// Parse without compiling validators through `new Function`: the page's Content Security Policy allows no eval.
+z.config({ jitless: true });
 import { LIMITS } from './limits';
 import { IZHIKEVICH_PRESET_NAMES } from './neuron-presets';
 import {

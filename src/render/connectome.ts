@@ -8,6 +8,7 @@
  * canvas and the GPU context.
  */
 import { Application, Container, Graphics, Text } from 'pixi.js';
+import './pixi-csp';
 import type { PopulationLayout, StructuralEvents } from '@/sim';
 import { ConnectomeModel, steadyAlpha, type Edge, type NeuronDots, type SynapseSample } from './connectome-model';
 import { BACKGROUND, mixColor, populationColors } from './palette';

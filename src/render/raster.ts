@@ -6,6 +6,7 @@
  * texture and the GPU context.
  */
 import { Application, BufferImageSource, Texture, TilingSprite } from 'pixi.js';
+import './pixi-csp';
 import type { PopulationLayout } from '@/sim';
 import { BACKGROUND, populationColors } from './palette';
 import { RasterImage, type RasterSpikes } from './raster-image';

@@ -16,6 +16,7 @@ import { buildConnectome } from '@/sim';
 import type { NeuroplayStats } from '@/ui/debug-handle';
 import { countSynapses } from '@/worker/host';
 import { chromiumMissing } from '@/cli/chromium';
+import { CONTENT_SECURITY_POLICY } from '../../vite.config';
 import { ARTEFACTS, digitRateHz, dragOnto, openPlayground, type Playground } from './playground';
 import { bestShift, changedPixels, classifyPixels, countClasses } from './pixels';
 
@@ -74,6 +75,7 @@ describe.skipIf(missing !== null)('the first page in Chromium', () => {
     await expect.poll(() => page.getByTestId('neurons').textContent()).toBe('1,320');
     await expect.poll(() => page.getByTestId('synapses').textContent()).toBe(countSynapses(network).toLocaleString('en-US'));
     expect(await page.title()).toBe('Neuroplay');
+    expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(CONTENT_SECURITY_POLICY);
   });
 
   it('says why it is not WebGPU: Chromium without --enable-unsafe-webgpu on Linux offers no adapter', async () => {
@@ -341,7 +343,7 @@ describe.skipIf(missing !== null)('the first page in Chromium', () => {
     expect(await page.getByTestId('synapses').textContent()).toBe(seed2.toLocaleString('en-US'));
   });
 
-  it('logs no console errors over the whole visit (0 expected: the broken genome is reported on the page, not thrown)', () => {
+  it('logs no console errors over the whole visit, Content Security Policy violations included (0 expected: the broken genome is reported on the page, not thrown)', () => {
     expect(consoleErrors).toEqual([]);
   });
 });
