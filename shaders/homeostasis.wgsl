@@ -51,9 +51,9 @@ fn incoming_sum(pj: Projection, column: u32, lane: u32) -> f32 {
   var sum = 0.0;
   if (pj.rule != RULE_NONE) {
     let first = pj.column_start + column * pj.column_capacity;
-    let end = first + reverse_count[pj.count_start + column];
+    let end = first + reverse[pj.count_start + column];
     for (var e = first + lane; e < end; e += 64u) {
-      sum += weight[reverse_slot[e]];
+      sum += weight[reverse[e]];
     }
   } else {
     let post = pj.target_start + column;
@@ -97,9 +97,9 @@ fn normalize_target(j: u32, column: u32, lane: u32) {
   let factor = select(pj.norm_total / sum, 1.0, sum == 0.0);
   if (pj.rule != RULE_NONE) {
     let first = pj.column_start + column * pj.column_capacity;
-    let end = first + reverse_count[pj.count_start + column];
+    let end = first + reverse[pj.count_start + column];
     for (var e = first + lane; e < end; e += 64u) {
-      let s = reverse_slot[e];
+      let s = reverse[e];
       weight[s] = scaled(pj, weight[s], factor);
     }
   } else {

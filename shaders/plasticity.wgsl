@@ -107,9 +107,9 @@ fn post(@builtin(workgroup_id) wg: vec3<u32>, @builtin(num_workgroups) groups: v
       }
       let column = target_neuron - pj.target_start;
       let first = pj.column_start + column * pj.column_capacity;
-      let end = first + reverse_count[pj.count_start + column];
+      let end = first + reverse[pj.count_start + column];
       for (var e = first + lane; e < end; e += 64u) {
-        let s = reverse_slot[e];
+        let s = reverse[e];
         let x_pre = trace_at(source_of_slot(pj, s));
         let w = weight[s];
         if (pj.rule == RULE_DIEHL_COOK) {

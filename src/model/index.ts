@@ -5,3 +5,5 @@ export * from './limits';
 export * from './neuron-presets';
 export * from './plasticity';
 export * from './presets';
+export * from './experiment';
+export * from './share';

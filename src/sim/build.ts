@@ -15,7 +15,7 @@ import { projectionLayouts } from './build/projections';
 import type { RowBlock } from './build/row-block';
 import { drawSynapseValues } from './build/synapse-values';
 
-export type { BuildBudget } from './build/budget';
+export { BROWSER_BUDGET, type BuildBudget } from './build/budget';
 
 /**
  * Grows the network of an already validated genome (`parseGenome` output).

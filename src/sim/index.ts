@@ -3,3 +3,4 @@ export * from './connectome';
 export * from './engine';
 export * from './rng';
 export * from './build';
+export * from './state-file';

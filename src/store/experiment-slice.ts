@@ -27,7 +27,7 @@ export interface ExperimentSlice {
   /** The preset the gallery grew (an edited genome keeps it: its protocol still applies); null before one is chosen. */
   preset: string | null;
   setExperiment(experiment: ExperimentInfo): void;
-  choosePreset(preset: string): void;
+  choosePreset(preset: string | null): void;
   setEngine(engine: EngineReport): void;
 }
 

@@ -67,5 +67,9 @@ export function errorTitle(phase: ErrorPhase): string {
       return 'The engine worker died: reload the page to start again';
     case 'page':
       return 'The display failed';
+    case 'link':
+      return 'This experiment could not be opened';
+    case 'save':
+      return 'The experiment could not be saved: the run goes on, and the autosave tries again';
   }
 }

@@ -26,3 +26,4 @@ export const selectSynapseHistory = (s: AppState) => s.synapseHistory;
 export const selectInspected = (s: AppState) => s.inspected;
 export const selectDeprived = (s: AppState) => s.deprived;
 export const selectPreset = (s: AppState) => s.preset;
+export const selectBound = (s: AppState) => s.bound;

@@ -19,7 +19,7 @@ export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
   return createStore<AppState>()((...a) => {
-    const [, get] = a;
+    const [set, get] = a;
     return {
       ...createExperimentSlice(...a),
       ...createRunSlice(...a),
@@ -42,6 +42,7 @@ export function createAppStore(): AppStore {
             });
             state.clearRateHistory();
             state.inspect(null);
+            set({ bound: {} });
             return;
           case 'status':
             state.applyStatus(event);

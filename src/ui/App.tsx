@@ -13,7 +13,10 @@ import { EngineNotice } from './EngineNotice';
 import { ErrorBanner } from './ErrorBanner';
 import { PopulationLegend } from './PopulationLegend';
 import { PresetGallery } from './PresetGallery';
+import { FileDrop } from './FileDrop';
 import { RasterView } from './RasterView';
+import { ResumeOffer } from './ResumeOffer';
+import { ShareButton } from './ShareButton';
 import { Tabs, type Tab } from './Tabs';
 import { TeachControls } from './TeachControls';
 
@@ -22,6 +25,7 @@ const ConnectomePanel = lazy(() => import('./ConnectomePanel').then((m) => ({ de
 const Inspector = lazy(() => import('./Inspector').then((m) => ({ default: m.Inspector })));
 const WeightsView = lazy(() => import('./WeightsView').then((m) => ({ default: m.WeightsView })));
 const ProtocolTab = lazy(() => import('./ProtocolTab').then((m) => ({ default: m.ProtocolTab })));
+const LibraryTab = lazy(() => import('./LibraryTab').then((m) => ({ default: m.LibraryTab })));
 const EditorTab = lazy(() => import('./EditorTab').then((m) => ({ default: m.EditorTab })));
 
 const TABS: Tab[] = [
@@ -29,6 +33,7 @@ const TABS: Tab[] = [
   { id: 'weights', title: 'Weights', panel: () => <WeightsView /> },
   { id: 'protocol', title: 'Protocol', panel: () => <ProtocolTab /> },
   { id: 'genome', title: 'Genome', panel: () => <EditorTab /> },
+  { id: 'saved', title: 'Saved', panel: () => <LibraryTab /> },
 ];
 
 export function App() {
@@ -39,7 +44,10 @@ export function App() {
         <h1>Neuroplay</h1>
         <span className="experiment-name">{genomeName}</span>
         <PresetGallery />
+        <ShareButton />
       </header>
+      <ResumeOffer />
+      <FileDrop />
       <ControlBar />
       <section className="lessons" aria-label="Teach and deprive">
         <TeachControls />

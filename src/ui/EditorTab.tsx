@@ -5,20 +5,18 @@
  */
 import { selectGenome } from '@/store';
 import { useAppState, useServices } from './app-context';
+import { currentBindings, growExperiment } from './experiment-actions';
 import { GenomeEditor } from './GenomeEditor';
 import './editor.css';
 
 export function EditorTab() {
-  const { client } = useServices();
+  const services = useServices();
   const genome = useAppState(selectGenome);
   if (!genome) return <p className="hint">No network yet.</p>;
   return (
     <GenomeEditor
       genome={genome}
-      onApply={(edited) => {
-        client.load(edited);
-        client.run();
-      }}
+      onApply={(edited) => void growExperiment(services, edited, { bindings: currentBindings(services.store) })}
     />
   );
 }

@@ -3,13 +3,15 @@
  * choosing one (at its own seed), or another seed, grows it from its genome and runs it;
  * Reset grows the same one again from the start. The presets are imported
  * on demand, as main.tsx imports the default one, so the list appears once
- * that import resolves.
+ * that import resolves. What it shows is the store's: an experiment opened
+ * from a link or a file names no preset.
  */
 import { useEffect, useState } from 'react';
 import type { Preset } from '@/model/presets';
-import { selectCanCommand } from '@/store';
+import { selectCanCommand, selectPreset } from '@/store';
 import { errorText } from '@/worker/protocol';
 import { useAppState, useServices } from './app-context';
+import { growExperiment } from './experiment-actions';
 
 /** Seeds are u32 (Philox keys). */
 const MAX_SEED = 0xffffffff;
@@ -22,16 +24,16 @@ function defaultSeed(preset: Preset): number {
 export function PresetGallery() {
   const { client, store } = useServices();
   const canCommand = useAppState(selectCanCommand);
-  const [presets, setPresets] = useState<{ all: Record<string, Preset>; chosen: string; seed: number } | null>(null);
+  const chosen = useAppState(selectPreset);
+  const seed = useAppState((s) => s.experiment?.genome.seed);
+  const [presets, setPresets] = useState<Record<string, Preset> | null>(null);
+  /** The seed as typed: a half-typed one waits, while the field shows it. */
+  const [typed, setTyped] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
     import('@/model/presets')
-      .then(({ PRESETS, DEFAULT_PRESET }) => {
-        if (!live) return;
-        setPresets({ all: PRESETS, chosen: DEFAULT_PRESET, seed: defaultSeed(PRESETS[DEFAULT_PRESET]) });
-        store.getState().choosePreset(DEFAULT_PRESET);
-      })
+      .then(({ PRESETS }) => live && setPresets(PRESETS))
       .catch((error: unknown) => store.getState().showError({ phase: 'page', message: `The presets could not be loaded: ${errorText(error)}` }));
     return () => {
       live = false;
@@ -39,18 +41,17 @@ export function PresetGallery() {
   }, [store]);
 
   if (!presets) return null;
-  const grow = (chosen: string, seed: number) => {
-    setPresets({ ...presets, chosen, seed });
-    store.getState().choosePreset(chosen);
-    client.load(presets.all[chosen].genome({ seed }));
-    client.run();
+  const grow = (name: string, seed: number) => {
+    store.getState().choosePreset(name);
+    void growExperiment({ client, store }, presets[name].genome({ seed }));
   };
   return (
     <div className="gallery">
       <label>
         Experiment
-        <select value={presets.chosen} disabled={!canCommand} onChange={(event) => grow(event.target.value, defaultSeed(presets.all[event.target.value]))}>
-          {Object.values(presets.all).map((p) => (
+        <select value={chosen ?? ''} disabled={!canCommand} onChange={(event) => grow(event.target.value, defaultSeed(presets[event.target.value]))}>
+          {chosen === null && <option value="">(from a link or a file)</option>}
+          {Object.values(presets).map((p) => (
             <option key={p.name} value={p.name} title={p.cites}>
               {p.title}
             </option>
@@ -64,16 +65,18 @@ export function PresetGallery() {
           min={0}
           max={MAX_SEED}
           step={1}
-          value={presets.seed}
-          disabled={!canCommand}
+          value={typed ?? seed ?? ''}
+          disabled={!canCommand || chosen === null}
           onChange={(event) => {
-            const seed = Number(event.target.value);
-            // A half-typed or out-of-range seed waits: only whole numbers the genome accepts grow a network.
-            if (Number.isInteger(seed) && seed >= 0 && seed <= MAX_SEED) grow(presets.chosen, seed);
+            setTyped(event.target.value);
+            const next = Number(event.target.value);
+            // Only whole numbers the genome accepts grow a network.
+            if (chosen !== null && event.target.value !== '' && Number.isInteger(next) && next >= 0 && next <= MAX_SEED) grow(chosen, next);
           }}
+          onBlur={() => setTyped(null)}
         />
       </label>
-      <button type="button" disabled={!canCommand} onClick={() => grow(presets.chosen, presets.seed)}>
+      <button type="button" disabled={!canCommand || chosen === null} onClick={() => chosen !== null && seed !== undefined && grow(chosen, seed)}>
         Reset
       </button>
     </div>

@@ -3,6 +3,7 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { AppState, AppStore } from '@/store';
 import type { EngineClient } from '@/worker/client';
+import type { Persistence } from './persistence';
 
 /** Views drawn outside React that the console handle reads (browser tests ask what the connectome view draws). */
 export interface ViewRegistry {
@@ -13,6 +14,8 @@ export interface AppServices {
   store: AppStore;
   client: EngineClient;
   views: ViewRegistry;
+  /** The library and autosave; rejects with the reason on a browser without usable IndexedDB. */
+  persistence: Promise<Persistence>;
 }
 
 export const AppContext = createContext<AppServices | null>(null);

@@ -4,7 +4,8 @@
  * it runs, in engines.ts.
  */
 import { cpuEngine, chooseEngine } from './engines';
-import { BROWSER_BUDGET, EngineHost } from './host';
+import { BROWSER_BUDGET } from '@/sim';
+import { EngineHost } from './host';
 import { errorText, type FromWorker, type ToWorker } from './protocol';
 import { SHADER_SOURCES } from './shaders';
 

@@ -50,9 +50,6 @@ export interface HostOptions {
   createFallback(connectome: Connectome, reason: string): HostedEngine;
 }
 
-/** What a browser tab can hold comfortably: 200k neurons and 20M slots (about 140 MB of synapse arrays). */
-export const BROWSER_BUDGET: BuildBudget = { maxNeurons: 200_000, maxSynapseSlots: 20_000_000 };
-
 /** One loop iteration per display frame (60 Hz): each posts at most one frame. */
 export const TICK_INTERVAL_MS = 1000 / 60;
 /**
@@ -162,7 +159,7 @@ export class EngineHost {
         return this.load(message.genome, message.snapshot);
       case 'snapshot':
         return this.answer(message.id, async () => {
-          const snapshot = await this.requireEngine('snapshot').snapshot();
+          const snapshot = await this.currentSnapshot();
           this.io.post({ type: 'snapshot', id: message.id, snapshot }, Object.values(snapshot.arrays).map((array) => array.buffer as ArrayBuffer));
         });
       case 'run':
@@ -411,6 +408,19 @@ export class EngineHost {
     const engine = this.requireEngine(program ? 'bind' : 'unbind');
     this.sensors!.bind(engine, sensor, program);
     this.postStatus();
+  }
+
+  /** The complete state now; a GPU that fails while asked moves the run to the fallback engine, which answers instead. */
+  private async currentSnapshot(): Promise<EngineSnapshot> {
+    const hosted = this.hosted;
+    if (!hosted) throw new Error('snapshot: no network is loaded');
+    try {
+      return await hosted.engine.snapshot();
+    } catch (error) {
+      if (!(error instanceof GpuEngineError) || !hosted.failed) throw error;
+      await this.moveToFallback(hosted, error.message);
+      return this.engine!.snapshot();
+    }
   }
 
   /** Runs a request; its failure goes back to the request (not the banner). */

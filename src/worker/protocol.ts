@@ -152,10 +152,12 @@ export type FromWorker =
 /**
  * Where an error arose, so the page can say what still works: the worker
  * reports genome, build, run and message errors and keeps going; the client
- * adds `worker` (the worker died or a message could not be read) and `page`
- * (a frame subscriber threw).
+ * adds `worker` (the worker died or a message could not be read), the page
+ * `page` (a frame subscriber threw, a view failed), `link` (a share link,
+ * a saved experiment or a file could not be opened) and `save` (the
+ * autosave or a save failed).
  */
-export type ErrorPhase = 'genome' | 'build' | 'run' | 'message' | 'worker' | 'page';
+export type ErrorPhase = 'genome' | 'build' | 'run' | 'message' | 'worker' | 'page' | 'link' | 'save';
 
 /** The typed arrays of a frame, listed for `postMessage`'s transfer list. */
 export function frameTransfer(frame: FrameMessage): Transferable[] {

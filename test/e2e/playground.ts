@@ -3,12 +3,12 @@
  * (with or without WebGPU), a page opened on it collecting console errors,
  * and the handles both browser suites read.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { NeuroplayStats } from '@/ui/debug-handle';
 import { launchChromium, type Browser } from '@/cli/chromium';
 import { REPO_ROOT, serveBuiltSite, type Site } from '@/cli/site';
-import { BUNDLED_DIGITS_URLS, parseBundledDigits } from '@/stimuli/bundled-digits';
+import { paletteItemsFromFiles } from './palette';
 
 export const ARTEFACTS = `${REPO_ROOT}/test-results`;
 
@@ -20,9 +20,8 @@ export interface Playground {
   close(): Promise<void>;
 }
 
-export async function openPlayground(options: { webgpu: boolean }): Promise<Playground> {
-  mkdirSync(ARTEFACTS, { recursive: true });
-  const site: Site = await serveBuiltSite();
+/** A page in a fresh browser (its own profile: no storage shared with any other), opened on `url`. */
+export async function openPage(url: string, options: { webgpu: boolean }): Promise<Playground> {
   const browser: Browser = await launchChromium(options);
   const page = await browser.context.newPage();
   const consoleErrors: string[] = [];
@@ -30,13 +29,23 @@ export async function openPlayground(options: { webgpu: boolean }): Promise<Play
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
-  await page.goto(site.url);
+  await page.goto(url);
   return {
     page,
     consoleErrors,
     stats: () => page.evaluate(() => window.__neuroplay!.stats()),
+    close: () => browser.close(),
+  };
+}
+
+export async function openPlayground(options: { webgpu: boolean }): Promise<Playground> {
+  mkdirSync(ARTEFACTS, { recursive: true });
+  const site: Site = await serveBuiltSite();
+  const playground = await openPage(site.url, options);
+  return {
+    ...playground,
     async close() {
-      await browser.close();
+      await playground.close();
       await site.close();
     },
   };
@@ -66,10 +75,8 @@ export async function dragOnto(page: Page, stimulus: string, sensor: string): Pr
  * (the first d of the bundled digits): mean intensity x the sensor's maximum.
  */
 export function digitRateHz(digit: number, maxRateHz: number): number {
-  const read = (path: string) => new Uint8Array(readFileSync(`${REPO_ROOT}/public/${path}`)).buffer;
-  const digits = parseBundledDigits(read(BUNDLED_DIGITS_URLS.images), read(BUNDLED_DIGITS_URLS.labels));
-  const pixels = digits.width * digits.height;
-  const k = digits.labels.indexOf(digit);
-  const image = digits.images.subarray(k * pixels, (k + 1) * pixels);
-  return (image.reduce((sum, v) => sum + v, 0) / 255 / pixels) * maxRateHz;
+  const item = paletteItemsFromFiles().find((each) => each.id === `digit-${digit}`);
+  if (item?.source.kind !== 'digit') throw new Error(`the palette has no Digit ${digit}`);
+  const image = item.source.image;
+  return (image.reduce((sum, v) => sum + v, 0) / 255 / image.length) * maxRateHz;
 }

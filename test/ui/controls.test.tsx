@@ -19,6 +19,9 @@ import type { ToWorker } from '@/worker/protocol';
 
 afterEach(cleanup);
 
+/** The controls never reach the library: a promise that never settles stands for it. */
+const NO_PERSISTENCE = new Promise<never>(() => {});
+
 const genome = parseGenome(PRESETS.balanced.genome({ neurons: 100 }));
 const { populations } = buildConnectome(genome);
 
@@ -43,7 +46,7 @@ function controls(running = true): { sent: ToWorker[]; store: AppStore } {
     structure: { synapses: 0, grown: 0, pruned: 0, born: 0 },
   });
   render(
-    <AppContext.Provider value={{ store, client, views: { connectome: null } }}>
+    <AppContext.Provider value={{ store, client, views: { connectome: null }, persistence: NO_PERSISTENCE }}>
       <ControlBar />
       <TeachControls />
       <DeprivationSwitch />
@@ -92,7 +95,7 @@ describe('the controls', () => {
     const sent: ToWorker[] = [];
     const client = new EngineClient({ postMessage: (message: ToWorker) => sent.push(message), terminate() {} } as unknown as Worker);
     render(
-      <AppContext.Provider value={{ store: createAppStore(), client, views: { connectome: null } }}>
+      <AppContext.Provider value={{ store: createAppStore(), client, views: { connectome: null }, persistence: NO_PERSISTENCE }}>
         <ControlBar />
         <TeachControls />
       </AppContext.Provider>,

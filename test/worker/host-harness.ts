@@ -4,7 +4,8 @@
  * acknowledged as the page would (or not, to test back-pressure).
  */
 import { cpuEngine } from '@/worker/engines';
-import { BROWSER_BUDGET, EngineHost, type HostIo, type HostOptions } from '@/worker/host';
+import { BROWSER_BUDGET } from '@/sim';
+import { EngineHost, type HostIo, type HostOptions } from '@/worker/host';
 import type { FromWorker, ToWorker } from '@/worker/protocol';
 
 /** Lets queued promise work (the host's message queue) finish. */

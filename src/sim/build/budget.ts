@@ -10,6 +10,9 @@ export interface BuildBudget {
   maxSynapseSlots?: number;
 }
 
+/** What a browser tab can hold comfortably: 200k neurons and 20M slots (about 140 MB of synapse arrays). */
+export const BROWSER_BUDGET: BuildBudget = { maxNeurons: 200_000, maxSynapseSlots: 20_000_000 };
+
 const count = (n: number) => n.toLocaleString('en');
 
 /** The genome's size, or a `GenomeError` naming each total over LIMITS or the budget. */

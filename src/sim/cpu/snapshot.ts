@@ -30,7 +30,7 @@ export function snapshotMismatches(own: Record<string, StateArray>, snapshot: En
     else if (theirs.constructor !== array.constructor) problems.push(`array "${name}" is a ${theirs.constructor.name}, expected ${array.constructor.name}`);
     else if (theirs.length !== array.length) problems.push(`array "${name}" has length ${theirs.length}, expected ${array.length}`);
   }
-  for (const name of Object.keys(snapshot.arrays)) if (!(name in own)) problems.push(`array "${name}" is not part of this engine's state`);
+  for (const name of Object.keys(snapshot.arrays)) if (!Object.hasOwn(own, name)) problems.push(`array "${name}" is not part of this engine's state`);
   return problems;
 }
 

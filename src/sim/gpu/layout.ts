@@ -141,7 +141,7 @@ export const PROJECTION: StructDecl = {
     ['mu', 'f32'],
     ['eta', 'f32'],
     ['vogels_alpha', 'f32'],
-    /** Reverse index: where column 0 and its count live, entries per column. */
+    /** Reverse index: where column 0 and its count live in the reverse buffer (the counts follow every column), entries per column. */
     ['column_start', 'u32'],
     ['count_start', 'u32'],
     ['column_capacity', 'u32'],

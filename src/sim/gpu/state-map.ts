@@ -33,14 +33,14 @@ const BUFFER_OF: Record<string, string> = {
   rowEnd: 'row_end',
   ring: 'ring',
   eligibility: 'eligibility',
-  reverseSlot: 'reverse_slot',
-  reverseCount: 'reverse_count',
 };
 
 /**
  * The map for a CPU state's arrays (`template`, as stateArrays gives them):
  * neuron arrays in the packed neuron buffer (copy 0), modulators, negative
- * drives and structural totals in the globals buffer, the rest in a buffer each.
+ * drives and structural totals in the globals buffer, the reverse index's
+ * columns then counts in the reverse buffer (one binding fewer per kernel),
+ * the rest in a buffer each.
  */
 export function stateMap(template: Record<string, StateArray>, fieldStride: number, driveOffset: number, totalsOffset: number): StateMap {
   const map: StateMap = {};
@@ -51,6 +51,8 @@ export function stateMap(template: Record<string, StateArray>, fieldStride: numb
     else if (name === 'modulators') map[name] = { buffer: 'globals', offset: 0, length, type };
     else if (name === 'negativeDrive') map[name] = { buffer: 'globals', offset: driveOffset, length, type };
     else if (name === 'structureTotals') map[name] = { buffer: 'globals', offset: totalsOffset, length, type };
+    else if (name === 'reverseSlot') map[name] = { buffer: 'reverse', offset: 0, length, type };
+    else if (name === 'reverseCount') map[name] = { buffer: 'reverse', offset: template.reverseSlot.length, length, type };
     else if (name in BUFFER_OF) map[name] = { buffer: BUFFER_OF[name], offset: 0, length, type };
     else throw new Error(`WebGPU engine: no place for state array "${name}"`);
   }

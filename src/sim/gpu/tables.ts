@@ -102,7 +102,7 @@ export function projectionTable(connectome: Connectome, learning: LearningConsta
       eta: plastic?.rule === 'vogels' ? plastic.eta : 0,
       vogels_alpha: plastic?.rule === 'vogels' ? plastic.alpha : 0,
       column_start: plastic?.columnStart ?? 0,
-      count_start: plastic?.countStart ?? 0,
+      count_start: plastic ? learning.reverse.slotLength + plastic.countStart : 0,
       column_capacity: plastic?.columnCapacity ?? 0,
       normalized: norm ? 1 : 0,
       norm_total: norm?.total ?? 0,

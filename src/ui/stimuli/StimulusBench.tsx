@@ -19,12 +19,11 @@ import {
   type DragStartEvent,
 } from '@dnd-kit/core';
 import { useEffect, useMemo, useState } from 'react';
-import { selectDeprived, selectGenome, selectBindings } from '@/store';
-import type { StimulusProgram } from '@/stimuli/program';
+import { selectBindings, selectBound, selectDeprived, selectGenome } from '@/store';
 import { errorText } from '@/worker/protocol';
 import { useAppState, useServices } from '../app-context';
-import { fetchBundledDigits } from '../bundled-digits';
-import { builtInItems, digitItems, programFor, refusal, sensorSites, type PaletteItem } from './catalog';
+import { bindStimulus, paletteItems, unbindStimulus } from '../experiment-actions';
+import { builtInItems, refusal, sensorSites, type PaletteItem } from './catalog';
 import { DrawingPad } from './DrawingPad';
 import { ImagePicker } from './ImagePicker';
 import { hopBetweenDropTargets } from './keyboard-hop';
@@ -34,38 +33,30 @@ import { PaletteThumb, StimulusPalette } from './StimulusPalette';
 /** A pointer drops onto the sensor under it; the keyboard, which hops from centre to centre, onto the nearest one. */
 const dropTarget: CollisionDetection = (args) => (args.pointerCoordinates ? pointerWithin(args) : closestCenter(args));
 
-async function loadDigitItems(): Promise<PaletteItem[]> {
-  const dataset = await fetchBundledDigits();
-  const pixels = dataset.width * dataset.height;
-  const images = Array.from({ length: dataset.labels.length }, (_, k) => dataset.images.subarray(k * pixels, (k + 1) * pixels));
-  return digitItems(images, dataset.labels);
-}
-
 export function StimulusBench() {
-  const { client } = useServices();
+  const services = useServices();
   const genome = useAppState(selectGenome);
+  const bound = useAppState(selectBound);
   const bindings = useAppState(selectBindings);
   const deprived = useAppState(selectDeprived);
-  const [digits, setDigits] = useState<PaletteItem[]>([]);
+  const [palette, setPalette] = useState<PaletteItem[]>(builtInItems);
   const [yours, setYours] = useState<PaletteItem[]>([]);
-  const [programs, setPrograms] = useState<Record<string, StimulusProgram>>({});
   const [message, setMessage] = useState('');
   const [dragged, setDragged] = useState<PaletteItem | null>(null);
-  const items = useMemo(() => [...digits, ...builtInItems(), ...yours], [digits, yours]);
+  const programs = useMemo(() => Object.fromEntries(Object.entries(bound).map(([sensor, b]) => [sensor, b.program])), [bound]);
+  const items = useMemo(() => [...palette, ...yours], [palette, yours]);
   const sites = useMemo(() => (genome ? sensorSites(genome) : []), [genome]);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: hopBetweenDropTargets }));
 
   useEffect(() => {
     let live = true;
-    loadDigitItems()
-      .then((loaded) => live && setDigits(loaded))
+    paletteItems()
+      .then((loaded) => live && setPalette(loaded))
       .catch((error: unknown) => live && setMessage(`The bundled digits could not be loaded: ${errorText(error)}`));
     return () => {
       live = false;
     };
   }, []);
-  // A new network starts with nothing bound.
-  useEffect(() => setPrograms({}), [genome]);
 
   const itemOf = (id: unknown) => items.find((item) => item.id === id);
   const siteOf = (id: unknown) => sites.find((site) => sensorDropId(site.sensor.name) === id);
@@ -78,17 +69,14 @@ export function StimulusBench() {
     const why = refusal(item, site.sensor.kind);
     if (why) return setMessage(why);
     try {
-      const program = programFor(item, site.shape);
-      client.bind(site.sensor.name, program);
-      setPrograms((bound) => ({ ...bound, [site.sensor.name]: program }));
+      bindStimulus(services, site, item);
       setMessage(`${item.label} is on ${site.sensor.name}`);
     } catch (error) {
       setMessage(`${item.label} could not be bound: ${errorText(error)}`);
     }
   };
   const unbind = (sensor: string) => {
-    client.unbind(sensor);
-    setPrograms(({ [sensor]: _, ...rest }) => rest);
+    unbindStimulus(services, sensor);
     setMessage(`${sensor} is back to its idle rate`);
   };
   const announcements: Announcements = {

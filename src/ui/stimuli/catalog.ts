@@ -5,6 +5,7 @@
  * digit fills a 28x28 retina or a 16x16 one alike.
  */
 import type { Genome, Sensor } from '@/model';
+import type { StimulusBinding } from '@/model/experiment';
 import {
   digitPattern,
   imagePattern,
@@ -160,4 +161,17 @@ export function digitItems(images: Uint8Array[], labels: Uint8Array): PaletteIte
   }
   items.push({ id: 'digit-stream', label: `Digit stream (${images.length}, looping)`, group: 'digits', source: { kind: 'digit-stream', images } });
   return items;
+}
+
+/** How a link names a stimulus on a sensor; null for an image of one's own, which a link cannot carry. */
+export function bindingOf(item: PaletteItem, sensor: string): StimulusBinding | null {
+  if (item.source.kind === 'image') return null;
+  if (item.source.kind === 'drawing') return { sensor, drawing: item.source.strokes };
+  return { sensor, stimulus: item.id };
+}
+
+/** The palette stimulus a link's binding names among `items`, or a drawing it carries; null for an id the palette does not have. */
+export function itemForBinding(binding: StimulusBinding, items: readonly PaletteItem[]): PaletteItem | null {
+  if ('drawing' in binding) return { id: 'drawing', label: 'Your drawing', group: 'yours', source: { kind: 'drawing', strokes: binding.drawing } };
+  return items.find((item) => item.id === binding.stimulus) ?? null;
 }

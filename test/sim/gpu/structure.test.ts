@@ -1,5 +1,5 @@
 /**
- * Stage `structure` on the GPU (shaders/structure.wgsl) against the CPU
+ * Stage `structure` on the GPU (shaders/structure*.wgsl) against the CPU
  * reference. The kernels walk the CPU's loops in the CPU's order with the
  * CPU's Philox draws, and compute in doubles where the CPU does (exactly, on
  * u32 words), so the connectome comes out identical slot for slot: rows,
@@ -16,7 +16,7 @@ import { uniformIndex, drawFromWords } from '@/sim/build/distributions';
 import { CpuEngine, EVENT_SAMPLE_SIZE } from '@/sim/cpu';
 import { StructuralEventKind } from '@/sim/engine';
 import type { GpuEngine } from '@/sim/gpu/engine';
-import { kernelSource } from '@/sim/gpu/kernels';
+import { kernelBindings, kernelSource } from '@/sim/gpu/kernels';
 import { structWords, type StructDecl } from '@/sim/gpu/layout';
 import { structureKernel } from '@/sim/gpu/stages/structure';
 import { DrawKind, GapMode, STRUCTURE_META, STRUCTURE_POPULATION, STRUCTURE_PROJECTION, WiringKind } from '@/sim/gpu/stages/structure-layout';
@@ -108,7 +108,8 @@ describe('stage structure: declarations and tables', () => {
 /** Runs `code`'s entry point `probe` over `cases` cases of 16 input words; returns 8 output words per case. */
 async function probe(code: string, inputs: Uint32Array, cases: number): Promise<Uint32Array> {
   const gpu = device!;
-  const source = kernelSource(structureKernel(1, 1, []), sources, 1, 1) + code;
+  const decl = structureKernel(1, 1, []);
+  const source = kernelSource(decl, sources, 1, 1) + code;
   const module = gpu.createShaderModule({ code: source });
   const pipeline = gpu.createComputePipeline({ layout: 'auto', compute: { module, entryPoint: 'probe' } });
   const words = 1 + 24 * cases;
@@ -121,8 +122,8 @@ async function probe(code: string, inputs: Uint32Array, cases: number): Promise<
   const encoder = gpu.createCommandEncoder();
   const pass = encoder.beginComputePass();
   pass.setPipeline(pipeline);
-  // `structure` is the kernel's binding 14 (4 common, then the stage's own).
-  pass.setBindGroup(0, gpu.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries: [{ binding: 14, resource: { buffer } }] }));
+  const binding = kernelBindings(decl, 1, 1).findIndex((b) => b.buffer === 'structure');
+  pass.setBindGroup(0, gpu.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries: [{ binding, resource: { buffer } }] }));
   pass.dispatchWorkgroups(Math.ceil(cases / 64));
   pass.end();
   encoder.copyBufferToBuffer(buffer, 0, staging, 0, words * 4);
@@ -139,7 +140,7 @@ const F32 = new Float32Array(F32_BITS.buffer);
 const bitsOf = (x: number) => ((F32[0] = x), F32_BITS[0]);
 const floatOf = (bits: number) => ((F32_BITS[0] = bits), F32[0]);
 
-describe.skipIf(!device)('stage structure: double arithmetic in structure.wgsl against JavaScript', () => {
+describe.skipIf(!device)('stage structure: double arithmetic in doubles.wgsl against JavaScript', () => {
   it('gives the bits JavaScript gives for 1,024 random cases of each formula the stage computes in doubles, and the crafted index that rounds up', async () => {
     const cases = 1024;
     const r = words(3, 16 * cases);

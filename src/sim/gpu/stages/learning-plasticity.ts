@@ -23,8 +23,7 @@ export async function plasticityStage(ctx: StageContext, grid: LearningGrid): Pr
       rw('weight', 'array<f32>'),
       ro('row_end', 'array<u32>'),
       rw('eligibility', 'array<f32>'),
-      ro('reverse_slot', 'array<u32>'),
-      ro('reverse_count', 'array<u32>'),
+      ro('reverse', 'array<u32>'),
     ],
     entryPoints: ['trace_decay', ...(walksPre ? ['pre'] : []), ...(walksPost ? ['post'] : []), 'trace_spikes'],
   };

@@ -7,10 +7,14 @@
  * records are packed with packStructs.
  *
  * The `structure` buffer, in words:
- * - 0: which of the two event samples the kernel writes (0 or 1); frames
+ * - 0: which of the two event samples the edits write (0 or 1); frames
  *   read one while the steps after them fill the other;
  * - two event samples, each SAMPLE_HEADER_WORDS (events of the frame so
  *   far, triples held) then 3 x EVENT_SAMPLE_SIZE words (kind, pre, post);
+ * - the structural totals while the edits count them (TOTALS_LENGTH words,
+ *   brought from the globals buffer before and taken back after), and
+ *   whether each population's negative drive crossed its threshold in the
+ *   step (a word per population);
  * - the CPU's scratch lists (structure-context.ts): `list` and Floyd's
  *   `chosenBy`, one word per neuron of the largest population each;
  * - lookup tables (structure-tables.ts): delays, geometric gaps, topographic pairs;
@@ -28,10 +32,12 @@ export const STRUCTURE_META: StructDecl = {
     ['sample_size', 'u32'],
     /** Source candidates of a growth attempt (SOURCE_CANDIDATES). */
     ['source_candidates', 'u32'],
-    /** Where the scratch lists and the initial v start in the structure buffer. */
+    /** Where the scratch lists, the initial v, the totals and the crossings start in the structure buffer. */
     ['list_start', 'u32'],
     ['chosen_start', 'u32'],
     ['initial_v_start', 'u32'],
+    ['totals_start', 'u32'],
+    ['crossed_start', 'u32'],
   ],
 };
 

@@ -1,19 +1,23 @@
 /**
- * Stage `structure` on the GPU (shaders/structure.wgsl): pruning, growth,
+ * Stage `structure` on the GPU (shaders/structure*.wgsl): pruning, growth,
  * negative drive, births and newborn wiring, as cpu/structure.ts makes them,
  * by one invocation that walks the CPU's loops with the CPU's draws. Each of
- * its three kernels is compiled only where the network has its kind of work
- * and dispatched only after the steps that have it: `periodic` when a
- * structural projection's period ends, `drive` every step where a population
- * keeps a negative drive, `births` when a birth by rate is due. Totals go to
- * the globals buffer, where the engine's frames read them; the reservoir
- * sample of each frame's events alternates between two halves of the stage's
- * buffer, so a frame reads one while the steps after it fill the other.
+ * its three edit entry points is compiled only where the network has its
+ * kind of work and dispatched only after the steps that have it: `periodic`
+ * when a structural projection's period ends, `drive` every step where a
+ * population keeps a negative drive, `births` when a birth by rate is due.
+ * The edits bind the connectome's arrays and the stage's buffer, no more
+ * (8 storage buffers, WebGPU's default limit); a second kernel brings the
+ * totals from the globals buffer before them and updates the negative
+ * drives, and takes the totals back after them, where the engine's frames
+ * read them. The reservoir sample of each frame's events alternates between
+ * two halves of the stage's buffer, so a frame reads one while the steps
+ * after it fill the other.
  */
 import { SOURCE_CANDIDATES } from '../../cpu/structure-context';
-import { EVENT_SAMPLE_SIZE } from '../../cpu/structure-events';
+import { EVENT_SAMPLE_SIZE, TOTALS_LENGTH } from '../../cpu/structure-events';
 import { ro, rw, type KernelDecl } from '../kernels';
-import { packStructs } from '../layout';
+import { packStructs, type BindingDecl } from '../layout';
 import { dispatch } from '../pipeline';
 import type { GpuStage, StageContext } from '../stage';
 import type { ReadbackSpan } from '../stages';
@@ -28,27 +32,39 @@ export interface Structure {
   restart(): void;
 }
 
-/** The stage's kernel for a network of `projections` and `populations`: the engine's state it edits, its own buffer and tables. */
+// The stage's uniform tables that both its kernels read.
+const META_BINDING: BindingDecl = { buffer: 'structure_meta', kind: 'uniform', type: 'StructureMeta' };
+const populationBinding = (populations: number): BindingDecl => ({ buffer: 'structure_populations', kind: 'uniform', type: `array<StructurePopulation, ${Math.max(1, populations)}>` });
+
+/** The stage's edits for a network of `projections` and `populations`: the engine's state they edit, the stage's own buffer and tables. */
 export function structureKernel(projections: number, populations: number, entryPoints: readonly string[]): KernelDecl {
   return {
-    file: 'structure',
+    file: 'structure-edits',
+    includes: ['doubles', 'structure'],
     bindings: [
       rw('neurons', 'array<u32>'),
-      ro('spikes', 'array<u32>'),
       { ...rw('target', 'array<u32>'), as: 'post_of' },
       rw('weight', 'array<f32>'),
       rw('delay', 'array<u32>'),
       rw('row_end', 'array<u32>'),
       rw('eligibility', 'array<u32>'),
-      rw('reverse_slot', 'array<u32>'),
-      rw('reverse_count', 'array<u32>'),
-      rw('globals', 'array<u32>'),
+      rw('reverse', 'array<u32>'),
       rw('structure', 'array<u32>'),
-      { buffer: 'structure_meta', kind: 'uniform', type: 'StructureMeta' },
+      META_BINDING,
       { buffer: 'structure_projections', kind: 'uniform', type: `array<StructureProjection, ${Math.max(1, projections)}>` },
-      { buffer: 'structure_populations', kind: 'uniform', type: `array<StructurePopulation, ${Math.max(1, populations)}>` },
+      populationBinding(populations),
     ],
     entryPoints,
+  };
+}
+
+/** The stage's exchange with the globals buffer around the edits: totals in (`enter`, which also updates the negative drives) and out (`leave`). */
+export function structureGlobalsKernel(populations: number): KernelDecl {
+  return {
+    file: 'structure-globals',
+    includes: ['doubles', 'structure'],
+    bindings: [ro('neurons', 'array<u32>'), ro('spikes', 'array<u32>'), rw('globals', 'array<u32>'), rw('structure', 'array<u32>'), META_BINDING, populationBinding(populations)],
+    entryPoints: ['enter', 'leave'],
   };
 }
 
@@ -62,7 +78,9 @@ export async function structureStage(ctx: StageContext): Promise<Structure> {
   const { connectome, device } = ctx;
   const n = connectome.neuronCount;
 
-  const listStart = sampleStart(2);
+  const totalsStart = sampleStart(2);
+  const crossedStart = totalsStart + TOTALS_LENGTH;
+  const listStart = crossedStart + connectome.populations.length;
   const chosenStart = listStart + constants.maxCapacity;
   const tableStart = chosenStart + constants.maxCapacity;
   const { projections, populations, tables, births } = structureTables(connectome, constants, tableStart);
@@ -79,7 +97,16 @@ export async function structureStage(ctx: StageContext): Promise<Structure> {
   if (words > initialVStart) write(initialVStart, connectome.initialV);
   const uniform = GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST;
   const upload = (name: string, data: ArrayBuffer) => device.queue.writeBuffer(ctx.createBuffer(name, data.byteLength / 4, uniform), 0, data);
-  const meta = { aversion: constants.aversion, sample_size: EVENT_SAMPLE_SIZE, source_candidates: SOURCE_CANDIDATES, list_start: listStart, chosen_start: chosenStart, initial_v_start: initialVStart };
+  const meta = {
+    aversion: constants.aversion,
+    sample_size: EVENT_SAMPLE_SIZE,
+    source_candidates: SOURCE_CANDIDATES,
+    list_start: listStart,
+    chosen_start: chosenStart,
+    initial_v_start: initialVStart,
+    totals_start: totalsStart,
+    crossed_start: crossedStart,
+  };
   upload('structure_meta', packStructs(STRUCTURE_META, [meta]));
   upload('structure_projections', packStructs(STRUCTURE_PROJECTION, projections));
   upload('structure_populations', packStructs(STRUCTURE_POPULATION, populations));
@@ -89,6 +116,7 @@ export async function structureStage(ctx: StageContext): Promise<Structure> {
   const rates = constants.birthRates.map((c) => c.birthsPerStep);
   const entryPoints = [...(periods.length > 0 ? ['periodic'] : []), ...(drives ? ['drive'] : []), ...(rates.length > 0 ? ['births'] : [])];
   const kernel = await ctx.compile('structure', structureKernel(projections.length, populations.length, entryPoints));
+  const exchange = await ctx.compile('structure_globals', structureGlobalsKernel(populations.length));
 
   let half = 0;
   const clearHalf = () => device.queue.writeBuffer(buffer, sampleStart(half) * 4, new Uint32Array(SAMPLE_HEADER_WORDS));
@@ -97,10 +125,16 @@ export async function structureStage(ctx: StageContext): Promise<Structure> {
     perStep: [
       {
         encode(pass, k, step) {
-          // In the CPU's order; each kernel finds its due projections or births itself (neurogenesis.ts: floor((t + 1) rate dt) births by the end of step t).
-          if (periods.some((every) => (step + 1) % every === 0)) dispatch(pass, kernel, 'periodic', k, 1);
+          const periodDue = periods.some((every) => (step + 1) % every === 0);
+          // neurogenesis.ts: floor((t + 1) rate dt) births by the end of step t.
+          const birthDue = rates.some((r) => Math.floor((step + 1) * r) > Math.floor(step * r));
+          if (!periodDue && !drives && !birthDue) return;
+          // In the CPU's order, between the totals' coming and going; each entry point finds its due projections or births itself.
+          dispatch(pass, exchange, 'enter', k, 1);
+          if (periodDue) dispatch(pass, kernel, 'periodic', k, 1);
           if (drives) dispatch(pass, kernel, 'drive', k, 1);
-          if (rates.some((r) => Math.floor((step + 1) * r) > Math.floor(step * r))) dispatch(pass, kernel, 'births', k, 1);
+          if (birthDue) dispatch(pass, kernel, 'births', k, 1);
+          dispatch(pass, exchange, 'leave', k, 1);
         },
       },
     ],
