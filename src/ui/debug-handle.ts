@@ -19,6 +19,8 @@ export interface NeuroplayStats extends RunStatsSnapshot {
   engine: EngineReport | null;
   simTimeMs: number;
   realTimeFactor: number;
+  /** Sensors the worker has confirmed a stimulus on (its last status). */
+  boundSensors: string[];
 }
 
 export interface NeuroplayHandle {
@@ -84,8 +86,8 @@ export function installDebugHandle(client: EngineClient, store: AppStore, views:
   client.onFrame((frame) => stats.add(frame));
   const handle: NeuroplayHandle = {
     stats: () => {
-      const { runState, engine, simTimeMs, realTimeFactor } = store.getState();
-      return { ...stats.snapshot(), runState, engine, simTimeMs, realTimeFactor };
+      const { runState, engine, simTimeMs, realTimeFactor, bindings } = store.getState();
+      return { ...stats.snapshot(), runState, engine, simTimeMs, realTimeFactor, boundSensors: bindings.map((b) => b.sensor) };
     },
     load: (genome) => client.load(genome),
     loseDevice: () => client.loseDevice(),

@@ -65,9 +65,13 @@ describe.skipIf(missing !== null)('the playground on WebGPU in Chromium', () => 
     await expect.poll(() => page.locator('[data-stimulus="digit-3"]').count(), SLOW).toBe(1);
     await dragOnto(page, 'digit-3', 'retina');
     await expect.poll(() => page.locator('.bench-message').textContent(), SLOW).toBe('Digit 3 is on retina');
-    // Count over the steps the frames have covered (stepEnd): the GPU hands spikes over after the steps that made them.
+    // The worker binds between two of its ticks; on SwiftShader a tick runs about 1,000 steps, so wait for its status to confirm the
+    // binding (its simulated time is the step it was bound at) and for the frames to pass that step, then count from there.
+    await expect.poll(async () => (await stats()).boundSensors, SLOW).toEqual(['retina']);
+    const boundAt = Math.round((await stats()).simTimeMs / network.genome.dt_ms);
+    await expect.poll(async () => (await stats()).stepEnd, SLOW).toBeGreaterThanOrEqual(boundAt);
     const from = await stats();
-    // 500 steps (50 ms) at ~11 Hz over 784 sources: ~430 spikes, sd 21; the idle rate would give 78.
+    // 500 steps (50 ms) or more at ~11 Hz over 784 sources: ~430 spikes, sd 21; the idle rate would give 78.
     await expect.poll(async () => (await stats()).stepEnd, SLOW).toBeGreaterThan(from.stepEnd + 500);
     const to = await stats();
     const rateHz = (to.spikesByPopulation.retina - from.spikesByPopulation.retina) / 784 / (((to.stepEnd - from.stepEnd) * network.genome.dt_ms) / 1000);
