@@ -6,11 +6,10 @@
  */
 import { z } from 'zod';
 import { finite } from './finite';
-const timeConstant = () => finite().gt(0, 'must be > 0 ms').max(1e8);
+import { MODULATOR_NAMES } from './modulators';
+export { MODULATOR_NAMES, type ModulatorName } from './modulators';
 
-/** Global neuromodulators; each decays to 0 with its own time constant. */
-export const MODULATOR_NAMES = ['dopamine', 'aversion'] as const;
-export type ModulatorName = (typeof MODULATOR_NAMES)[number];
+const timeConstant = () => finite().gt(0, 'must be > 0 ms').max(1e8);
 
 export const ModulatorSchema = z.strictObject({
   /** Decay time constant of the level after a pulse, ms. */

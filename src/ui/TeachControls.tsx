@@ -4,7 +4,7 @@
  * shown as it decays.
  */
 import { useEffect } from 'react';
-import { MODULATOR_NAMES, type ModulatorName } from '@/model';
+import { MODULATOR_NAMES, type ModulatorName } from '@/model/modulators';
 import { selectCanCommand } from '@/store';
 import { useAppState, useServices } from './app-context';
 import { shortcut } from './keys';
