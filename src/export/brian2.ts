@@ -1,0 +1,378 @@
+/**
+ * A genome as a readable Brian2 script: the same populations, projections,
+ * delays, inputs and pair STDP, with the seed. Brian2 draws its own random
+ * numbers, so the exported network is the same network in distribution, not
+ * spike for spike. What Brian2 has no equivalent of is left out with a
+ * comment in the script and a warning naming the rule.
+ */
+import { delayToSteps, IZHIKEVICH_PRESETS, projectionName, type Distribution, type Genome, type Population, type Projection } from '@/model';
+
+export interface ExportOptions {
+  /** Simulated time the script runs, s. */
+  durationS: number;
+  /** What the genome came from (a preset name or a file), for the header. */
+  source?: string;
+}
+
+export interface Brian2Export {
+  script: string;
+  /** One line per rule the script leaves out, naming the rule and where it is. */
+  warnings: string[];
+}
+
+/** Python's spelling of a finite number. */
+function py(x: number): string {
+  return Number.isInteger(x) ? `${x}.0` : String(x);
+}
+
+/** A distribution as the argument of the script's `draw` helper. */
+function pyDistribution(d: Distribution): string {
+  switch (d.kind) {
+    case 'constant':
+      return `{'kind': 'constant', 'value': ${py(d.value)}}`;
+    case 'uniform':
+      return `{'kind': 'uniform', 'min': ${py(d.min)}, 'max': ${py(d.max)}}`;
+    case 'normal': {
+      const bounds = `${d.min === undefined ? '' : `, 'min': ${py(d.min)}`}${d.max === undefined ? '' : `, 'max': ${py(d.max)}`}`;
+      return `{'kind': 'normal', 'mean': ${py(d.mean)}, 'sd': ${py(d.sd)}${bounds}}`;
+    }
+  }
+}
+
+/** Python names for the populations: `pop_<name>`, made unique. */
+function groupNames(genome: Genome): string[] {
+  const seen = new Set<string>();
+  return genome.populations.map((p, index) => {
+    let name = `pop_${p.name.replace(/-/g, '_')}`;
+    if (seen.has(name)) name = `${name}_${index}`;
+    seen.add(name);
+    return name;
+  });
+}
+
+/** Pair STDP that Brian2 can run as it is: no three-factor modulation. */
+function plainStdp(projection: Projection) {
+  const rule = projection.plasticity;
+  return rule?.rule === 'stdp' && rule.modulation === undefined ? rule : undefined;
+}
+
+const HELPERS = `rng = np.random.RandomState(SEED)  # connectivity, weights, delays, initial potentials
+
+
+def draw(n, d):
+    """n values of a Neuroplay distribution; a normal is clipped to its min/max where given."""
+    if d['kind'] == 'constant':
+        return np.full(n, d['value'])
+    if d['kind'] == 'uniform':
+        return rng.uniform(d['min'], d['max'], n)
+    x = rng.normal(d['mean'], d['sd'], n)
+    return np.clip(x, d.get('min', -np.inf), d.get('max', np.inf))
+
+
+def delay_steps(n, d):
+    """Neuroplay's delays in steps, rounded and at least one step."""
+    return np.maximum(1, np.round(draw(n, d) / DT_MS)).astype(int)
+
+
+def fixed_indegree(n_source, n_target, k, skip_self):
+    """Each target draws k distinct sources (not its own index when skip_self)."""
+    i, j = [], []
+    for t in range(n_target):
+        c = rng.choice(n_source - (1 if skip_self else 0), k, replace=False)
+        if skip_self:
+            c = c + (c >= t)
+        i.append(c)
+        j.append(np.full(k, t))
+    return np.concatenate(i).astype(int), np.concatenate(j).astype(int)
+
+
+def positions(n, layout):
+    """Layout positions in the unit square, as Neuroplay places neurons."""
+    spread = lambda k, m: np.full(len(k), 0.5) if m == 1 else k / (m - 1)
+    k = np.arange(n)
+    if layout['kind'] == 'grid':
+        return spread(k % layout['width'], layout['width']), spread(k // layout['width'], layout['height'])
+    return spread(k, n), np.full(n, 0.5)
+
+
+def topographic(source_xy, target_xy, radius, p, skip_self):
+    """Pairs within radius (inclusive), each kept with probability p."""
+    dx = target_xy[0][None, :] - source_xy[0][:, None]
+    dy = target_xy[1][None, :] - source_xy[1][:, None]
+    keep = (dx * dx + dy * dy <= radius * radius) & (rng.uniform(size=dx.shape) < p)
+    if skip_self:
+        np.fill_diagonal(keep, False)
+    return np.nonzero(keep)`;
+
+interface Context {
+  genome: Genome;
+  names: string[];
+  /** Populations whose spike trace some exported STDP rule reads. */
+  traced: Set<number>;
+  /** Populations that receive a conductance-based projection. */
+  conductance: Set<number>;
+  warnings: string[];
+}
+
+function traceLines(p: Population): { eq: string[]; reset: string[] } {
+  return {
+    eq: [`dx/dt = -x / (${py(p.trace.tau_ms)}*ms) : 1  # spike trace read by STDP`],
+    reset: [p.trace.mode === 'add' ? 'x += 1' : 'x = 1'],
+  };
+}
+
+function sourceBlock(ctx: Context, index: number, lines: string[]): void {
+  const p = ctx.genome.populations[index];
+  if (p.neuron.model !== 'spike_source') return;
+  const name = ctx.names[index];
+  const trace = ctx.traced.has(index) ? traceLines(p) : { eq: [], reset: [] };
+  const sensor = ctx.genome.sensors.find((s) => s.population === p.name);
+  if (sensor) lines.push(`# In Neuroplay the ${sensor.kind} sensor "${sensor.name}" sets these rates; here every neuron fires at rate_hz.`);
+  if (p.neuron.process === 'poisson') {
+    lines.push(
+      `# Poisson: one Bernoulli draw per step with p = rate dt, as Neuroplay draws it.`,
+      `${name} = NeuronGroup(${p.size}, '''`,
+      `rate : Hz`,
+      ...trace.eq,
+      `''', threshold='rand() < rate * dt', reset=${JSON.stringify(trace.reset.join('; '))}, method='euler', name=${JSON.stringify(name)})`,
+    );
+  } else {
+    lines.push(
+      `# Regular: the phase advances by rate dt per step and fires each time it reaches 1; random start phases.`,
+      `${name} = NeuronGroup(${p.size}, '''`,
+      `rate : Hz`,
+      `dphase/dt = rate : 1`,
+      ...trace.eq,
+      `''', threshold='phase >= 1', reset=${JSON.stringify(['phase -= 1', ...trace.reset].join('; '))}, method='euler', name=${JSON.stringify(name)})`,
+      `${name}.phase = rng.uniform(0, 1, ${p.size})`,
+    );
+  }
+  lines.push(`${name}.rate = ${py(p.neuron.rate_hz)}*Hz`);
+}
+
+function synapticEquations(ctx: Context, index: number, p: Population & { neuron: { tau_e_ms: number; tau_i_ms: number } }): string[] {
+  const eq = [`dge/dt = -ge / (${py(p.neuron.tau_e_ms)}*ms) : volt  # current-based excitatory input`, `dgi/dt = -gi / (${py(p.neuron.tau_i_ms)}*ms) : volt  # current-based inhibitory input`];
+  if (ctx.conductance.has(index))
+    eq.push(`dgE/dt = -gE / (${py(p.neuron.tau_e_ms)}*ms) : 1  # excitatory conductance, relative to the leak`, `dgI/dt = -gI / (${py(p.neuron.tau_i_ms)}*ms) : 1  # inhibitory conductance`);
+  return eq;
+}
+
+function conductanceTerm(ctx: Context, index: number, p: { e_exc_mV: number; e_inh_mV: number }): string {
+  return ctx.conductance.has(index) ? ` + gE * (${py(p.e_exc_mV)}*mV - v) + gI * (${py(p.e_inh_mV)}*mV - v)` : '';
+}
+
+function lifBlock(ctx: Context, index: number, lines: string[]): void {
+  const p = ctx.genome.populations[index];
+  const n = p.neuron;
+  if (n.model !== 'lif') return;
+  const name = ctx.names[index];
+  const trace = ctx.traced.has(index) ? traceLines(p) : { eq: [], reset: [] };
+  const theta = p.adaptive_threshold;
+  const thetaEq = theta ? [`dtheta/dt = -theta / (${py(theta.tau_theta_ms)}*ms) : volt  # adaptive threshold (Diehl & Cook 2015)`] : [];
+  const thetaReset = theta ? [`theta += ${py(theta.theta_plus_mV)}*mV`] : [];
+  const conductance = ctx.conductance.has(index);
+  lines.push(
+    `# LIF: tau_m dv/dt = (v_rest - v) + ge - gi + i_bias${conductance ? ' + gE (e_exc - v) + gI (e_inh - v)' : ''}; held at v_reset for t_ref after a spike.`,
+    `${name} = NeuronGroup(${p.size}, '''`,
+    `dv/dt = (${py(n.v_rest_mV)}*mV - v + ge - gi + ${py(n.i_bias_mV)}*mV${conductanceTerm(ctx, index, n)}) / (${py(n.tau_m_ms)}*ms) : volt (unless refractory)`,
+    ...synapticEquations(ctx, index, { ...p, neuron: n }),
+    ...thetaEq,
+    ...trace.eq,
+    `''', threshold=${JSON.stringify(`v >= ${py(n.v_thresh_mV)}*mV${theta ? ' + theta' : ''}`)}, reset=${JSON.stringify([`v = ${py(n.v_reset_mV)}*mV`, ...thetaReset, ...trace.reset].join('; '))},`,
+    // Exponential Euler holds the inputs over the step, as Neuroplay does; 'exact' divides by zero when tau_m equals a synaptic tau.
+    `    refractory=${py(n.t_ref_ms)}*ms, method='exponential_euler', name=${JSON.stringify(name)})`,
+    `${name}.v = draw(${p.size}, ${pyDistribution(p.init_v_mV ?? { kind: 'constant', value: n.v_rest_mV })})*mV`,
+  );
+}
+
+function izhikevichBlock(ctx: Context, index: number, lines: string[]): void {
+  const p = ctx.genome.populations[index];
+  const n = p.neuron;
+  if (n.model !== 'izhikevich') return;
+  const preset = IZHIKEVICH_PRESETS[n.preset];
+  const a = n.a ?? preset.a;
+  const b = n.b ?? preset.b;
+  const name = ctx.names[index];
+  const trace = ctx.traced.has(index) ? traceLines(p) : { eq: [], reset: [] };
+  lines.push(
+    `# Izhikevich (2003), ${n.preset}: dv/dt = 0.04 v^2 + 5 v + 140 - u + I (mV, ms), du/dt = a (b v - u); forward Euler as in Neuroplay.`,
+    `${name} = NeuronGroup(${p.size}, '''`,
+    `dv/dt = (0.04/mV * v**2 + 5*v + 140*mV - u + ge - gi + ${py(n.i_bias)}*mV${conductanceTerm(ctx, index, n)}) / ms : volt`,
+    `du/dt = ${py(a)} * (${py(b)} * v - u) / ms : volt`,
+    ...synapticEquations(ctx, index, { ...p, neuron: n }),
+    ...trace.eq,
+    `''', threshold='v >= 30*mV', reset=${JSON.stringify([`v = ${py(n.c ?? preset.c)}*mV`, `u += ${py(n.d ?? preset.d)}*mV`, ...trace.reset].join('; '))}, method='euler', name=${JSON.stringify(name)})`,
+    `${name}.v = draw(${p.size}, ${pyDistribution(p.init_v_mV ?? { kind: 'constant', value: -65 })})*mV`,
+    `${name}.u = ${py(b)} * ${name}.v  # the rest point's recovery`,
+  );
+}
+
+function populationWarnings(ctx: Context, p: Population, lines: string[]): void {
+  const at = `population ${p.name}`;
+  const leaveOut = (rule: string) => {
+    lines.push(`# NOT EXPORTED: ${rule} has no Brian2 equivalent here; it is left out.`);
+    ctx.warnings.push(`${at}: ${rule} is not exported (no Brian2 equivalent)`);
+  };
+  if (p.neurogenesis) leaveOut(`neurogenesis (capacity ${p.capacity ?? p.size}; only the ${p.size} neurons alive at the start are built)`);
+  if (p.negative_drive) leaveOut('negative drive');
+}
+
+function connectLines(ctx: Context, projection: Projection, name: string, lines: string[]): void {
+  const { genome } = ctx;
+  const source = genome.populations.findIndex((p) => p.name === projection.source);
+  const target = genome.populations.findIndex((p) => p.name === projection.target);
+  const skipSelf = (source === target && !projection.autapses) || projection.skip_same_index;
+  const c = projection.connectivity;
+  const ns = genome.populations[source].size;
+  const nt = genome.populations[target].size;
+  const skipNote = skipSelf ? ', never i -> i' : '';
+  switch (c.kind) {
+    case 'probability':
+      lines.push(`${name}.connect(${skipSelf ? "condition='i != j', " : ''}p=${py(c.p)})  # each pair with probability p${skipNote}`);
+      break;
+    case 'fixed_indegree':
+      lines.push(`i, j = fixed_indegree(${ns}, ${nt}, ${c.k}, ${skipSelf ? 'True' : 'False'})  # ${c.k} distinct sources per target${skipNote}`, `${name}.connect(i=i, j=j)`);
+      break;
+    case 'one_to_one':
+      if (skipSelf) lines.push(`# one_to_one without i -> i pairs connects nothing.`);
+      else lines.push(`${name}.connect(j='i', skip_if_invalid=True)  # source i -> target i`);
+      break;
+    case 'topographic': {
+      const layout = (p: Population) => JSON.stringify(p.layout).replace(/"/g, "'");
+      lines.push(
+        `i, j = topographic(positions(${ns}, ${layout(genome.populations[source])}), positions(${nt}, ${layout(genome.populations[target])}), ${py(c.radius)}, ${py(c.p)}, ${skipSelf ? 'True' : 'False'})`,
+        `${name}.connect(i=i, j=j)  # pairs within radius ${c.radius} of each other's layout position${skipNote}`,
+      );
+      break;
+    }
+  }
+}
+
+function projectionBlock(ctx: Context, index: number, lines: string[]): { name: string; plastic: boolean } {
+  const { genome, names } = ctx;
+  const projection = genome.projections[index];
+  const label = projectionName(projection);
+  const source = genome.populations.findIndex((p) => p.name === projection.source);
+  const target = genome.populations.findIndex((p) => p.name === projection.target);
+  const excitatory = genome.populations[source].sign === 'excitatory';
+  const conductance = projection.synapse === 'conductance';
+  const variable = conductance ? (excitatory ? 'gE' : 'gI') : excitatory ? 'ge' : 'gi';
+  const deliver = `${variable}_post += w${conductance ? '' : '*mV'}`;
+  const name = `syn_${index}`;
+  const stdp = plainStdp(projection);
+  const leaveOut = (rule: string, consequence: string) => {
+    lines.push(`# NOT EXPORTED: ${rule} has no Brian2 equivalent here; ${consequence}.`);
+    ctx.warnings.push(`projection ${label}: ${rule} is not exported (no Brian2 equivalent)`);
+  };
+
+  lines.push(
+    `# ${label}: ${projection.source} (${genome.populations[source].sign}) -> ${projection.target}, ${conductance ? 'conductance-based, w relative to the leak' : 'current-based, w in mV'}.`,
+  );
+  const rule = projection.plasticity;
+  if (rule && !stdp) {
+    const what =
+      rule.rule === 'stdp' ? `three-factor modulation of STDP (${rule.modulation?.modulator})` : rule.rule === 'diehl_cook' ? 'the Diehl & Cook (2015) rule' : 'the Vogels et al. (2011) rule';
+    leaveOut(what, 'the weights stay fixed');
+  }
+  if (projection.normalization) leaveOut(`weight normalization (total ${projection.normalization.total})`, 'incoming sums are not rescaled');
+  if (projection.structural) leaveOut('structural plasticity (pruning and growth)', 'the connectome keeps its shape');
+
+  if (stdp) {
+    const bound = (d: string) => `clip(${d}, ${py(stdp.w_min)}, ${py(stdp.w_max)})`;
+    const depress = stdp.form === 'additive' ? `${py(stdp.w_max)}` : `(w - ${py(stdp.w_min)})`;
+    const potentiate = stdp.form === 'additive' ? `${py(stdp.w_max)}` : `(${py(stdp.w_max)} - w)`;
+    lines.push(
+      `# Pair STDP, ${stdp.form} (Song et al. 2000): a pre spike depresses by a_minus x_post, a post spike potentiates by a_plus x_pre.`,
+      `# 'learn' acts when the pre spike is emitted, 'pre' when it arrives, as in Neuroplay.`,
+      `${name} = Synapses(${names[source]}, ${names[target]}, model='w : 1',`,
+      `    on_pre={'pre': '${deliver}', 'learn': 'w = ${bound(`w - ${py(stdp.a_minus)} * ${depress} * x_post`)}'},`,
+      `    on_post='w = ${bound(`w + ${py(stdp.a_plus)} * ${potentiate} * x_pre`)}', name='${name}')`,
+    );
+  } else {
+    lines.push(`${name} = Synapses(${names[source]}, ${names[target]}, model='w : 1 (constant)', on_pre='${deliver}', name='${name}')`);
+  }
+  connectLines(ctx, projection, name, lines);
+  lines.push(`${name}.w = np.maximum(0, draw(len(${name}), ${pyDistribution(projection.weight)}))`);
+  const steps = projection.delay_ms.kind === 'constant' ? delayToSteps(projection.delay_ms.value, genome.dt_ms) : undefined;
+  // Neuroplay integrates a delivery in the step it arrives at; Brian2 delivers after that step's update, so one step less.
+  const delay = steps !== undefined ? `${steps - 1} * defaultclock.dt` : `(delay_steps(len(${name}), ${pyDistribution(projection.delay_ms)}) - 1) * defaultclock.dt`;
+  lines.push(`${name}.pre.delay = ${delay}  # Neuroplay's delay minus the step Brian2 adds by delivering after the update`);
+  return { name, plastic: stdp !== undefined };
+}
+
+/** The genome as a runnable Brian2 script, and a warning per rule it leaves out. */
+export function exportBrian2(genome: Genome, options: ExportOptions = { durationS: 1 }): Brian2Export {
+  const names = groupNames(genome);
+  const index = (name: string) => genome.populations.findIndex((p) => p.name === name);
+  const traced = new Set<number>();
+  const conductance = new Set<number>();
+  for (const projection of genome.projections) {
+    if (plainStdp(projection)) {
+      traced.add(index(projection.source));
+      traced.add(index(projection.target));
+    }
+    if (projection.synapse === 'conductance') conductance.add(index(projection.target));
+  }
+  const ctx: Context = { genome, names, traced, conductance, warnings: [] };
+
+  const populationLines: string[] = [];
+  genome.populations.forEach((p, i) => {
+    populationLines.push('', `# --- population ${p.name}: ${p.size} ${p.neuron.model} neurons, ${p.sign}, ${p.role} ---`);
+    populationWarnings(ctx, p, populationLines);
+    sourceBlock(ctx, i, populationLines);
+    lifBlock(ctx, i, populationLines);
+    izhikevichBlock(ctx, i, populationLines);
+  });
+  const projectionLines: string[] = [];
+  const plastic: { label: string; name: string }[] = [];
+  genome.projections.forEach((projection, i) => {
+    projectionLines.push('');
+    const block = projectionBlock(ctx, i, projectionLines);
+    if (block.plastic) plastic.push({ label: projectionName(projection), name: block.name });
+  });
+
+  const from = options.source ?? genome.name;
+  const script = [
+    '#!/usr/bin/env python3',
+    `"""${genome.name.replace(/"""/g, "'''")}`,
+    '',
+    `Exported from Neuroplay (${from}) for Brian2. Run it with`,
+    '',
+    '    python3 this_file.py',
+    '',
+    'It builds the same populations, projections, delays, inputs and plastic rules;',
+    "Brian2 draws its own random numbers, so the network is Neuroplay's in",
+    'distribution, not spike for spike. At the end it prints one JSON line: each',
+    "population's mean rate (Hz) and each plastic projection's weight mean and sd.",
+    ...(ctx.warnings.length ? ['', 'Left out (no Brian2 equivalent):', ...ctx.warnings.map((w) => `  - ${w}`)] : []),
+    '"""',
+    'import json',
+    '',
+    'import numpy as np',
+    'from brian2 import (Hz, ms, mV, NeuronGroup, Synapses, SpikeMonitor, Network, clip, defaultclock, prefs, second, seed)',
+    '',
+    "prefs.codegen.target = 'numpy'  # no compilation; 'cython' runs faster after compiling",
+    `SEED = ${genome.seed}`,
+    `DT_MS = ${py(genome.dt_ms)}`,
+    `DURATION_S = ${py(options.durationS)}`,
+    'seed(SEED)  # Brian2\'s own draws: Poisson inputs, connect(p=...)',
+    'defaultclock.dt = DT_MS * ms',
+    HELPERS,
+    ...populationLines,
+    ...projectionLines,
+    '',
+    '# --- run and report ---',
+    `groups = {${genome.populations.map((p, i) => `${JSON.stringify(p.name)}: ${names[i]}`).join(', ')}}`,
+    'monitors = {label: SpikeMonitor(group, record=False) for label, group in groups.items()}',
+    `plastic = {${plastic.map((p) => `${JSON.stringify(p.label)}: ${p.name}`).join(', ')}}`,
+    'net = Network(*groups.values(), *monitors.values()' + (genome.projections.length ? `, ${genome.projections.map((_, i) => `syn_${i}`).join(', ')}` : '') + ')',
+    'net.run(DURATION_S * second)',
+    'print(json.dumps({',
+    "    'duration_s': DURATION_S,",
+    "    'rates_hz': {label: float(np.sum(m.count[:])) / (max(1, len(groups[label])) * DURATION_S) for label, m in monitors.items()},",
+    "    'weights': {label: {'mean': float(np.mean(s.w[:])), 'sd': float(np.std(s.w[:]))} for label, s in plastic.items()},",
+    '}))',
+    '',
+  ].join('\n');
+  return { script, warnings: ctx.warnings };
+}
