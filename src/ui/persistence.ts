@@ -17,6 +17,11 @@ export const AUTOSAVE_INTERVAL_MS = 30_000;
 /** The file name ending of an exported experiment. */
 export const STATE_FILE_EXTENSION = '.neuroplay';
 
+/** A name as a file name's stem: letters, digits, _ and - only. */
+export function fileStem(name: string): string {
+  return name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-|-$/g, '') || 'experiment';
+}
+
 export class Persistence {
   private autosaver: Autosaver<NewSave, SavePayload> | null = null;
 
@@ -108,7 +113,7 @@ export class Persistence {
     if (!save) throw new Error('There is no running experiment to export yet.');
     const { encodeStateFile } = await import('@/sim/state-file');
     const bytes = await encodeStateFile({ experiment: save.payload.experiment as ValidatedExperiment, snapshot: save.payload.snapshot, meta: { savedAt: new Date().toISOString(), name: save.meta.name } });
-    return { name: `${save.meta.name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-|-$/g, '') || 'experiment'}${STATE_FILE_EXTENSION}`, bytes };
+    return { name: `${fileStem(save.meta.name)}${STATE_FILE_EXTENSION}`, bytes };
   }
 
   /** Opens an exported file, paused where it was saved; a file that is not one, or is damaged, is refused with the reason and the current experiment stays. */

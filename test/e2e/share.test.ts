@@ -6,7 +6,7 @@
  * autosave and restores the learned state exactly; an exported file opened
  * in a fresh browser continues the run spike for spike.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumMissing } from '@/cli/chromium';
@@ -137,6 +137,12 @@ describe.skipIf(missing !== null)('sharing and keeping experiments in Chromium',
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export file' }).click()]);
     const file = `${ARTEFACTS}/exported.neuroplay`;
     await download.saveAs(file);
+    // The same experiment as a Brian2 script: the playground's dopamine-gated STDP, Vogels rule, structure and births are named as not carried over.
+    const [script] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export to Brian2' }).click()]);
+    const python = readFileSync(await script.path(), 'utf8');
+    expect(python.startsWith('#!/usr/bin/env python3')).toBe(true);
+    expect(python).toContain('NOT EXPORTED');
+    await expect.poll(() => page.locator('.library [role="status"]').textContent(), SLOW).toMatch(/^Exported; not carried over: .*three-factor modulation/);
 
     const fresh = await visit(site.url);
     await expect.poll(async () => (await stats(fresh.page)).runState, SLOW).toBe('running');
