@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseGenome, PRESETS, validateGenome, type Genome } from '@/model';
 import { editableFields, fieldErrors, fieldKey, placeErrors, setField, valueAt } from '@/model/edit';
+import { tinyGenome } from './tiny-genome';
 
-/** A spike source driving 20 LIF neurons (v_thresh -50 mV by default). */
-const tiny = (): Genome =>
-  parseGenome({
-    format: 'neuroplay-genome',
-    version: 1,
-    seed: 7,
-    populations: [
-      { name: 'in', size: 10, neuron: { model: 'spike_source', rate_hz: 5 }, sign: 'excitatory', role: 'sensor' },
-      { name: 'E', size: 20, neuron: { model: 'lif' }, sign: 'excitatory' },
-    ],
-    projections: [{ source: 'in', target: 'E', connectivity: { kind: 'probability', p: 0.5 }, weight: { kind: 'constant', value: 1 } }],
-  });
+/** The shared tiny genome, validated. */
+const tiny = (): Genome => parseGenome(tinyGenome());
+
 
 /** The value at a path, walked here without the module's helper. */
 const at = (root: unknown, path: readonly (string | number)[]): unknown => path.reduce<unknown>((o, k) => (o as Record<string | number, unknown>)[k], root);

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cubaGenome, estimateSize, GenomeError, LIMITS, parseGenome, PRESETS, rowCapacity, validateGenome, type GenomeInput } from '@/model';
-
-const tiny = (): GenomeInput => ({
-  format: 'neuroplay-genome',
-  version: 1,
-  seed: 7,
-  populations: [
-    { name: 'in', size: 10, neuron: { model: 'spike_source', rate_hz: 5 }, sign: 'excitatory', role: 'sensor' },
-    { name: 'E', size: 20, neuron: { model: 'lif' }, sign: 'excitatory' },
-  ],
-  projections: [{ source: 'in', target: 'E', connectivity: { kind: 'probability', p: 0.5 }, weight: { kind: 'constant', value: 1 } }],
-});
+import { cubaGenome, estimateSize, GenomeError, LIMITS, parseGenome, PRESETS, rowCapacity, validateGenome } from '@/model';
+import { tinyGenome } from './tiny-genome';
 
 /** The messages for a genome, as `path: message` lines. */
 function problems(input: unknown): string[] {
@@ -20,28 +10,28 @@ function problems(input: unknown): string[] {
 
 describe('genome validation', () => {
   it('accepts a minimal genome and fills in the documented defaults', () => {
-    const g = parseGenome(tiny());
+    const g = parseGenome(tinyGenome());
     expect(g.dt_ms).toBe(0.1);
     expect(g.populations[1].neuron).toMatchObject({ model: 'lif', tau_m_ms: 20, v_thresh_mV: -50, t_ref_ms: 2 });
     expect(g.projections[0]).toMatchObject({ synapse: 'current', autapses: false, delay_ms: { kind: 'constant', value: 1 } });
   });
 
   it('names a missing field', () => {
-    const { seed: _seed, ...noSeed } = tiny();
+    const { seed: _seed, ...noSeed } = tinyGenome();
     expect(problems(noSeed)).toEqual(['seed: Invalid input: expected number, received undefined']);
-    const g = tiny();
+    const g = tinyGenome();
     delete (g.populations[1] as { sign?: string }).sign;
     expect(problems(g)).toEqual([expect.stringMatching(/^populations\[1\]\.sign: /)]);
   });
 
   it('names a field of the wrong type', () => {
-    const g = tiny() as Record<string, unknown>;
+    const g = tinyGenome() as Record<string, unknown>;
     g.dt_ms = '0.1';
     expect(problems(g)).toEqual(['dt_ms: must be a finite number']);
   });
 
   it('refuses NaN and infinities', () => {
-    const g = tiny();
+    const g = tinyGenome();
     g.populations[1].neuron = { model: 'lif', tau_m_ms: Number.NaN };
     expect(problems(g)).toEqual(['populations[1].neuron.tau_m_ms: must be a finite number']);
     g.populations[1].neuron = { model: 'lif', tau_m_ms: Infinity };
@@ -49,14 +39,14 @@ describe('genome validation', () => {
   });
 
   it('names out-of-range values with the limit', () => {
-    const g = tiny();
+    const g = tinyGenome();
     g.dt_ms = 5;
     g.populations[0].neuron = { model: 'spike_source', rate_hz: 5000 };
     expect(problems(g)).toEqual(['dt_ms: must be <= 1 ms', 'populations[0].neuron.rate_hz: must be <= 1000 Hz']);
   });
 
   it('keeps the range message of a learning-rule parameter, and refuses an adaptive threshold off LIF', () => {
-    const g = tiny();
+    const g = tinyGenome();
     g.projections![0].plasticity = { rule: 'stdp', a_minus: 2 };
     g.populations[0].adaptive_threshold = {};
     expect(problems(g)).toEqual(['projections[0].plasticity.a_minus: Too big: expected number to be <=1']);
@@ -65,18 +55,18 @@ describe('genome validation', () => {
   });
 
   it('refuses a population bigger than the limit before anything is grown', () => {
-    const g = tiny();
+    const g = tinyGenome();
     g.populations[1].size = 2e9;
     expect(problems(g)).toEqual([`populations[1].size: exceeds the limit ${LIMITS.maxPopulationCapacity}`]);
   });
 
   it('refuses a network whose neurons or synapses together exceed the limits', () => {
-    const g = tiny();
+    const g = tinyGenome();
     g.populations = [1, 2].map((i) => ({ name: `P${i}`, size: 1_500_000, neuron: { model: 'lif' as const }, sign: 'excitatory' as const }));
     g.projections = [];
     expect(problems(g)).toEqual(['populations: 3,000,000 neurons in all exceed the limit 2,000,000']);
 
-    const dense = tiny();
+    const dense = tinyGenome();
     dense.populations[0].size = 200_000;
     dense.populations[1].size = 200_000;
     dense.projections![0].connectivity = { kind: 'probability', p: 0.05 };
@@ -84,7 +74,7 @@ describe('genome validation', () => {
   });
 
   it('checks references, names, geometry and delays across fields', () => {
-    const g = tiny();
+    const g = tinyGenome();
     g.populations.push({ name: 'E', size: 4, neuron: { model: 'lif' }, sign: 'inhibitory', layout: { kind: 'grid', width: 3, height: 3 } });
     g.projections!.push({ source: 'nowhere', target: 'in', connectivity: { kind: 'one_to_one' }, weight: { kind: 'constant', value: -1 }, delay_ms: { kind: 'constant', value: 500 } });
     expect(problems(g)).toEqual([
@@ -99,17 +89,17 @@ describe('genome validation', () => {
   });
 
   it('refuses unknown fields rather than ignoring them', () => {
-    const g = { ...tiny(), colour: 'blue' };
+    const g = { ...tinyGenome(), colour: 'blue' };
     expect(problems(g)).toEqual([expect.stringMatching(/^: Unrecognized key: "colour"/)]);
   });
 
   it('refuses a genome of another version or format', () => {
-    expect(problems({ ...tiny(), version: 2 })).toEqual(['version: must be 1']);
-    expect(problems({ ...tiny(), format: 'other' })).toEqual(['format: must be "neuroplay-genome"']);
+    expect(problems({ ...tinyGenome(), version: 2 })).toEqual(['version: must be 1']);
+    expect(problems({ ...tinyGenome(), format: 'other' })).toEqual(['format: must be "neuroplay-genome"']);
   });
 
   it('throws a GenomeError listing every problem', () => {
-    const g = tiny();
+    const g = tinyGenome();
     g.seed = -1;
     g.dt_ms = 0;
     expect(() => parseGenome(g)).toThrow(GenomeError);

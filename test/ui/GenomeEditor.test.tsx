@@ -4,21 +4,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { digitsGenome } from '@/model/presets/digits';
 import { parseGenome, type Genome } from '@/model';
 import { GenomeEditor } from '@/ui/GenomeEditor';
+import { tinyGenome } from '../model/tiny-genome';
 
 afterEach(cleanup);
 
-/** A spike source driving 20 LIF neurons (v_thresh -50 mV by default). */
-const tiny = (): Genome =>
-  parseGenome({
-    format: 'neuroplay-genome',
-    version: 1,
-    seed: 7,
-    populations: [
-      { name: 'in', size: 10, neuron: { model: 'spike_source', rate_hz: 5 }, sign: 'excitatory', role: 'sensor' },
-      { name: 'E', size: 20, neuron: { model: 'lif' }, sign: 'excitatory' },
-    ],
-    projections: [{ source: 'in', target: 'E', connectivity: { kind: 'probability', p: 0.5 }, weight: { kind: 'constant', value: 1 } }],
-  });
+/** The shared tiny genome, validated. */
+const tiny = (): Genome => parseGenome(tinyGenome());
+
 
 /** Opens a group by clicking its summary; returns the group. */
 function openGroup(name: string): HTMLElement {
