@@ -8,6 +8,7 @@
  * canvas and the GPU context.
  */
 import { Application, Container, Graphics, Text } from 'pixi.js';
+import { HostSize } from './host-size';
 import './pixi-csp';
 import type { PopulationLayout, StructuralEvents } from '@/sim';
 import { ConnectomeModel, steadyAlpha, type Edge, type NeuronDots, type SynapseSample } from './connectome-model';
@@ -46,8 +47,6 @@ export class ConnectomeView {
   private drawnDots = -1;
   private drawnRead = -1;
   private drawnSteady = -1;
-  private hostWidth: number;
-  private hostHeight: number;
   /** Something changed since the last draw. */
   private dirty = true;
   /** The last draw showed an animation, so one more draw shows its end. */
@@ -55,23 +54,16 @@ export class ConnectomeView {
   private hovered = -1;
   private readonly clickListeners = new Set<(neuron: number) => void>();
   private destroyed = false;
-  private readonly resizeObserver: ResizeObserver;
+  private readonly size: HostSize;
 
   /** Mounts a canvas into `host` (which sets the size); `onError` hears a renderer that could not start. */
   constructor(
     private readonly host: HTMLElement,
     private readonly onError: (message: string) => void,
   ) {
-    this.hostWidth = host.clientWidth;
-    this.hostHeight = host.clientHeight;
     this.still.addChild(this.steadyEdges, this.dots, this.labels);
     this.scene.addChild(this.still, this.movingEdges, this.overlay);
-    this.resizeObserver = new ResizeObserver(() => {
-      this.hostWidth = host.clientWidth;
-      this.hostHeight = host.clientHeight;
-      this.requestDraw();
-    });
-    this.resizeObserver.observe(host);
+    this.size = new HostSize(host, () => this.requestDraw());
     this.start().catch((error: unknown) => this.onError(`The connectome view could not start: ${error instanceof Error ? error.message : String(error)}`));
   }
 
@@ -117,7 +109,7 @@ export class ConnectomeView {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    this.resizeObserver.disconnect();
+    this.size.disconnect();
     this.clickListeners.clear();
     if (this.app) {
       this.app.canvas.removeEventListener('pointermove', this.onPointerMove);
@@ -133,8 +125,8 @@ export class ConnectomeView {
   private async start(): Promise<void> {
     const app = new Application();
     await app.init({
-      width: Math.max(1, this.hostWidth),
-      height: Math.max(1, this.hostHeight),
+      width: Math.max(1, this.size.width),
+      height: Math.max(1, this.size.height),
       background: BACKGROUND,
       antialias: true,
       resolution: window.devicePixelRatio || 1,
@@ -176,8 +168,8 @@ export class ConnectomeView {
     }
     this.dirty = false;
     this.wasAnimating = animating;
-    const width = this.hostWidth;
-    const height = this.hostHeight;
+    const width = this.size.width;
+    const height = this.size.height;
     if (app.renderer.width !== Math.max(1, width) || app.renderer.height !== Math.max(1, height)) app.renderer.resize(Math.max(1, width), Math.max(1, height));
     this.model.setSize(width, height);
     this.draw(now);

@@ -6,6 +6,7 @@
  * texture and the GPU context.
  */
 import { Application, BufferImageSource, Texture, TilingSprite } from 'pixi.js';
+import { HostSize } from './host-size';
 import './pixi-csp';
 import type { PopulationLayout } from '@/sim';
 import { BACKGROUND, populationColors } from './palette';
@@ -31,29 +32,19 @@ export class SpikeRaster {
   private image: RasterImage | null = null;
   private network: RasterNetwork | null = null;
   private speed = 1;
-  /** Size of the host, CSS px: read when it changes, not on every frame (a read can force a layout). */
-  private hostWidth: number;
-  private hostHeight: number;
   /** Size the current image was made for. */
   private width = 0;
   private height = 0;
   private frameRequest = 0;
   private destroyed = false;
-  private readonly resizeObserver: ResizeObserver;
+  private readonly size: HostSize;
 
   /** Mounts a canvas into `host` (which sets the size); `onError` hears a renderer that could not start. */
   constructor(
     private readonly host: HTMLElement,
     private readonly onError: (message: string) => void,
   ) {
-    this.hostWidth = host.clientWidth;
-    this.hostHeight = host.clientHeight;
-    this.resizeObserver = new ResizeObserver(() => {
-      this.hostWidth = host.clientWidth;
-      this.hostHeight = host.clientHeight;
-      this.requestRender();
-    });
-    this.resizeObserver.observe(host);
+    this.size = new HostSize(host, () => this.requestRender());
     this.start().catch((error: unknown) => this.onError(`The raster could not start: ${error instanceof Error ? error.message : String(error)}`));
   }
 
@@ -80,7 +71,7 @@ export class SpikeRaster {
   destroy(): void {
     this.destroyed = true;
     cancelAnimationFrame(this.frameRequest);
-    this.resizeObserver.disconnect();
+    this.size.disconnect();
     this.app?.destroy({ removeView: true }, { children: true, texture: true, textureSource: true });
     this.app = null;
     this.sprite = null;
@@ -90,8 +81,8 @@ export class SpikeRaster {
   private async start(): Promise<void> {
     const app = new Application();
     await app.init({
-      width: Math.max(1, this.hostWidth),
-      height: Math.max(1, this.hostHeight),
+      width: Math.max(1, this.size.width),
+      height: Math.max(1, this.size.height),
       background: BACKGROUND,
       antialias: false,
       // One texel per CSS pixel: spikes are single pixels either way, and a smaller texture uploads faster.
@@ -113,8 +104,8 @@ export class SpikeRaster {
 
   /** The image for the current size and network, rebuilt (history cleared) when either changed. */
   private ensureImage(): RasterImage | null {
-    const width = Math.max(1, this.hostWidth);
-    const height = Math.max(1, this.hostHeight);
+    const width = Math.max(1, this.size.width);
+    const height = Math.max(1, this.size.height);
     if (this.image && width === this.width && height === this.height) return this.image;
     if (!this.network) return null;
     this.width = width;
@@ -137,8 +128,8 @@ export class SpikeRaster {
     const app = this.app;
     const image = this.ensureImage();
     if (!app || this.destroyed) return;
-    const width = Math.max(1, this.hostWidth);
-    const height = Math.max(1, this.hostHeight);
+    const width = Math.max(1, this.size.width);
+    const height = Math.max(1, this.size.height);
     if (app.renderer.width !== width || app.renderer.height !== height) app.renderer.resize(width, height);
     if (image) {
       const sprite = this.sprite ?? this.makeSprite(app, image);
