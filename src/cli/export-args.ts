@@ -1,7 +1,7 @@
-/** The exporter's command line: `npm run export -- <preset | experiment.json> --to brian2 [--out FILE] [--duration 1s]`. */
+/** The exporter's command line: `npm run export -- <preset | experiment.json> --to brian2|pynn [--out FILE] [--duration 1s]`. */
 import { parseDurationS, parseFlags, readFlag, UsageError, type FlagKind } from './args';
 
-export type ExportTarget = 'brian2';
+export type ExportTarget = 'brian2' | 'pynn';
 
 export interface ExportCliOptions {
   /** A preset name or the path of an experiment JSON file. */
@@ -18,20 +18,20 @@ export const DEFAULT_EXPORT_DURATION_S = 1;
 
 const SPEC: Record<string, FlagKind> = { to: 'value', out: 'value', duration: 'value', help: 'switch' };
 
-export const EXPORT_USAGE = `usage: npm run export -- <preset | experiment.json> --to brian2 [flags]
+export const EXPORT_USAGE = `usage: npm run export -- <preset | experiment.json> --to brian2|pynn [flags]
 
-  --to brian2           the simulator to write a script for (pynn: not yet supported)
+  --to brian2|pynn      the simulator to write a script for (a PyNN script runs on
+                        pyNN.brian2, pyNN.nest or pyNN.neuron: python3 net.py --simulator nest)
   --out script.py       write the script to a file (default: stdout)
   --duration 2s|500ms   simulated time the script runs (default ${DEFAULT_EXPORT_DURATION_S}s)
   --help                this text
 
-  Rules with no Brian2 equivalent are left out with a comment in the script
-  and a warning on stderr.`;
+  Rules with no equivalent in the target are left out with a comment in the
+  script and a warning on stderr.`;
 
 function parseTarget(text: string): ExportTarget {
-  if (text === 'brian2') return text;
-  if (text === 'pynn') throw new Error('pynn is not yet supported; use --to brian2');
-  throw new Error(`"${text}" is not a target (choose brian2)`);
+  if (text === 'brian2' || text === 'pynn') return text;
+  throw new Error(`"${text}" is not a target (choose brian2 or pynn)`);
 }
 
 /** Parses the exporter's argv (without `node script`); throws a UsageError listing every problem. */
@@ -45,7 +45,7 @@ export function parseExportArgs(argv: readonly string[]): ExportCliOptions {
     return t;
   });
   const problems = parsed.problems;
-  if (!help && !parsed.flags.has('to')) problems.push('--to: missing; choose brian2');
+  if (!help && !parsed.flags.has('to')) problems.push('--to: missing; choose brian2 or pynn');
   if (!help && parsed.positional.length === 0) problems.push('missing the experiment: a preset name or a .json file');
   if (parsed.positional.length > 1) problems.push(`one experiment at a time, got ${parsed.positional.length}: ${parsed.positional.join(' ')}`);
   if (problems.length && !help) throw new UsageError(problems);

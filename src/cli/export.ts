@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { exportBrian2 } from '@/export/brian2';
+import { exportPyNN } from '@/export/pynn';
 import { UsageError } from './args';
 import { EXPORT_USAGE, parseExportArgs } from './export-args';
 import { loadExperiment } from './experiment';
@@ -17,7 +18,8 @@ async function main(): Promise<void> {
     return;
   }
   const experiment = loadExperiment(options.experiment);
-  const { script, warnings } = exportBrian2(experiment.genome, { durationS: options.durationS, source: experiment.source });
+  const exporter = options.to === 'pynn' ? exportPyNN : exportBrian2;
+  const { script, warnings } = exporter(experiment.genome, { durationS: options.durationS, source: experiment.source });
   for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
   if (options.out === undefined) {
     process.stdout.write(script);

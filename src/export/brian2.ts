@@ -5,7 +5,8 @@
  * spike for spike. What Brian2 has no equivalent of is left out with a
  * comment in the script and a warning naming the rule.
  */
-import { delayToSteps, IZHIKEVICH_PRESETS, projectionName, type Distribution, type Genome, type Population, type Projection } from '@/model';
+import { delayToSteps, IZHIKEVICH_PRESETS, projectionName, type Genome, type Population, type Projection } from '@/model';
+import { DRAW_HELPERS, groupNames, plainStdp, py, pyDistribution } from './shared';
 
 export interface ExportOptions {
   /** Simulated time the script runs, s. */
@@ -19,90 +20,6 @@ export interface Brian2Export {
   /** One line per rule the script leaves out, naming the rule and where it is. */
   warnings: string[];
 }
-
-/** Python's spelling of a finite number. */
-function py(x: number): string {
-  return Number.isInteger(x) ? `${x}.0` : String(x);
-}
-
-/** A distribution as the argument of the script's `draw` helper. */
-function pyDistribution(d: Distribution): string {
-  switch (d.kind) {
-    case 'constant':
-      return `{'kind': 'constant', 'value': ${py(d.value)}}`;
-    case 'uniform':
-      return `{'kind': 'uniform', 'min': ${py(d.min)}, 'max': ${py(d.max)}}`;
-    case 'normal': {
-      const bounds = `${d.min === undefined ? '' : `, 'min': ${py(d.min)}`}${d.max === undefined ? '' : `, 'max': ${py(d.max)}`}`;
-      return `{'kind': 'normal', 'mean': ${py(d.mean)}, 'sd': ${py(d.sd)}${bounds}}`;
-    }
-  }
-}
-
-/** Python names for the populations: `pop_<name>`, made unique. */
-function groupNames(genome: Genome): string[] {
-  const seen = new Set<string>();
-  return genome.populations.map((p, index) => {
-    let name = `pop_${p.name.replace(/-/g, '_')}`;
-    if (seen.has(name)) name = `${name}_${index}`;
-    seen.add(name);
-    return name;
-  });
-}
-
-/** Pair STDP that Brian2 can run as it is: no three-factor modulation. */
-function plainStdp(projection: Projection) {
-  const rule = projection.plasticity;
-  return rule?.rule === 'stdp' && rule.modulation === undefined ? rule : undefined;
-}
-
-const HELPERS = `rng = np.random.RandomState(SEED)  # connectivity, weights, delays, initial potentials
-
-
-def draw(n, d):
-    """n values of a Neuroplay distribution; a normal is clipped to its min/max where given."""
-    if d['kind'] == 'constant':
-        return np.full(n, d['value'])
-    if d['kind'] == 'uniform':
-        return rng.uniform(d['min'], d['max'], n)
-    x = rng.normal(d['mean'], d['sd'], n)
-    return np.clip(x, d.get('min', -np.inf), d.get('max', np.inf))
-
-
-def delay_steps(n, d):
-    """Neuroplay's delays in steps, rounded and at least one step."""
-    return np.maximum(1, np.round(draw(n, d) / DT_MS)).astype(int)
-
-
-def fixed_indegree(n_source, n_target, k, skip_self):
-    """Each target draws k distinct sources (not its own index when skip_self)."""
-    i, j = [], []
-    for t in range(n_target):
-        c = rng.choice(n_source - (1 if skip_self else 0), k, replace=False)
-        if skip_self:
-            c = c + (c >= t)
-        i.append(c)
-        j.append(np.full(k, t))
-    return np.concatenate(i).astype(int), np.concatenate(j).astype(int)
-
-
-def positions(n, layout):
-    """Layout positions in the unit square, as Neuroplay places neurons."""
-    spread = lambda k, m: np.full(len(k), 0.5) if m == 1 else k / (m - 1)
-    k = np.arange(n)
-    if layout['kind'] == 'grid':
-        return spread(k % layout['width'], layout['width']), spread(k // layout['width'], layout['height'])
-    return spread(k, n), np.full(n, 0.5)
-
-
-def topographic(source_xy, target_xy, radius, p, skip_self):
-    """Pairs within radius (inclusive), each kept with probability p."""
-    dx = target_xy[0][None, :] - source_xy[0][:, None]
-    dy = target_xy[1][None, :] - source_xy[1][:, None]
-    keep = (dx * dx + dy * dy <= radius * radius) & (rng.uniform(size=dx.shape) < p)
-    if skip_self:
-        np.fill_diagonal(keep, False)
-    return np.nonzero(keep)`;
 
 interface Context {
   genome: Genome;
@@ -357,7 +274,7 @@ export function exportBrian2(genome: Genome, options: ExportOptions = { duration
     `DURATION_S = ${py(options.durationS)}`,
     'seed(SEED)  # Brian2\'s own draws: Poisson inputs, connect(p=...)',
     'defaultclock.dt = DT_MS * ms',
-    HELPERS,
+    DRAW_HELPERS,
     ...populationLines,
     ...projectionLines,
     '',

@@ -79,9 +79,10 @@ describe('exportBrian2 text', () => {
 });
 
 describe('parseExportArgs', () => {
-  it('reads --to, --out and --duration; refuses pynn and a missing --to', () => {
+  it('reads --to (brian2 or pynn), --out and --duration; refuses another target and a missing --to', () => {
     expect(parseExportArgs(['cuba', '--to', 'brian2', '--out', 'a.py', '--duration', '500ms'])).toMatchObject({ experiment: 'cuba', to: 'brian2', out: 'a.py', durationS: 0.5 });
-    expect(() => parseExportArgs(['cuba', '--to', 'pynn'])).toThrow('--to: pynn is not yet supported; use --to brian2');
+    expect(parseExportArgs(['cuba', '--to', 'pynn']).to).toBe('pynn');
+    expect(() => parseExportArgs(['cuba', '--to', 'nest'])).toThrow('--to: "nest" is not a target (choose brian2 or pynn)');
     expect(() => parseExportArgs(['cuba'])).toThrow('--to: missing; choose brian2');
   });
 });

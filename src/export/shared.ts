@@ -1,0 +1,91 @@
+/**
+ * What the script exporters share: Python spellings of numbers and
+ * distributions, population names, and the numpy helpers that draw
+ * connectivity, weights and delays from the seed as Neuroplay does.
+ */
+import type { Distribution, Genome, Projection } from '@/model';
+
+/** Python's spelling of a finite number. */
+export function py(x: number): string {
+  return Number.isInteger(x) ? `${x}.0` : String(x);
+}
+
+/** A distribution as the argument of the script's `draw` helper. */
+export function pyDistribution(d: Distribution): string {
+  switch (d.kind) {
+    case 'constant':
+      return `{'kind': 'constant', 'value': ${py(d.value)}}`;
+    case 'uniform':
+      return `{'kind': 'uniform', 'min': ${py(d.min)}, 'max': ${py(d.max)}}`;
+    case 'normal': {
+      const bounds = `${d.min === undefined ? '' : `, 'min': ${py(d.min)}`}${d.max === undefined ? '' : `, 'max': ${py(d.max)}`}`;
+      return `{'kind': 'normal', 'mean': ${py(d.mean)}, 'sd': ${py(d.sd)}${bounds}}`;
+    }
+  }
+}
+
+/** Python names for the populations: `pop_<name>`, made unique. */
+export function groupNames(genome: Genome): string[] {
+  const seen = new Set<string>();
+  return genome.populations.map((p, index) => {
+    let name = `pop_${p.name.replace(/-/g, '_')}`;
+    if (seen.has(name)) name = `${name}_${index}`;
+    seen.add(name);
+    return name;
+  });
+}
+
+/** Pair STDP without three-factor modulation, which both simulators run as it is. */
+export function plainStdp(projection: Projection) {
+  const rule = projection.plasticity;
+  return rule?.rule === 'stdp' && rule.modulation === undefined ? rule : undefined;
+}
+
+/** numpy helpers; they read SEED and DT_MS, which the script defines first. */
+export const DRAW_HELPERS = `rng = np.random.RandomState(SEED)  # connectivity, weights, delays, initial potentials
+
+
+def draw(n, d):
+    """n values of a Neuroplay distribution; a normal is clipped to its min/max where given."""
+    if d['kind'] == 'constant':
+        return np.full(n, d['value'])
+    if d['kind'] == 'uniform':
+        return rng.uniform(d['min'], d['max'], n)
+    x = rng.normal(d['mean'], d['sd'], n)
+    return np.clip(x, d.get('min', -np.inf), d.get('max', np.inf))
+
+
+def delay_steps(n, d):
+    """Neuroplay's delays in steps, rounded and at least one step."""
+    return np.maximum(1, np.round(draw(n, d) / DT_MS)).astype(int)
+
+
+def fixed_indegree(n_source, n_target, k, skip_self):
+    """Each target draws k distinct sources (not its own index when skip_self)."""
+    i, j = [], []
+    for t in range(n_target):
+        c = rng.choice(n_source - (1 if skip_self else 0), k, replace=False)
+        if skip_self:
+            c = c + (c >= t)
+        i.append(c)
+        j.append(np.full(k, t))
+    return np.concatenate(i).astype(int), np.concatenate(j).astype(int)
+
+
+def positions(n, layout):
+    """Layout positions in the unit square, as Neuroplay places neurons."""
+    spread = lambda k, m: np.full(len(k), 0.5) if m == 1 else k / (m - 1)
+    k = np.arange(n)
+    if layout['kind'] == 'grid':
+        return spread(k % layout['width'], layout['width']), spread(k // layout['width'], layout['height'])
+    return spread(k, n), np.full(n, 0.5)
+
+
+def topographic(source_xy, target_xy, radius, p, skip_self):
+    """Pairs within radius (inclusive), each kept with probability p."""
+    dx = target_xy[0][None, :] - source_xy[0][:, None]
+    dy = target_xy[1][None, :] - source_xy[1][:, None]
+    keep = (dx * dx + dy * dy <= radius * radius) & (rng.uniform(size=dx.shape) < p)
+    if skip_self:
+        np.fill_diagonal(keep, False)
+    return np.nonzero(keep)`;
