@@ -93,7 +93,18 @@ export function validateExperiment(input: unknown): ExperimentResult {
     else errors.push(...fromIssues(binding.error.issues, ['bindings', i]));
   });
   if (!errors.length) errors.push(...checkBindings(genome.genome, bindings));
-  return errors.length ? { ok: false, errors } : { ok: true, experiment: { genome: genome.genome, bindings } };
+  return errors.length ? { ok: false, errors } : { ok: true, experiment: { genome: withoutNegativeZero(genome.genome), bindings } };
+}
+
+/**
+ * The genome with every -0 as 0, in place (the validated genome is the
+ * schema's own copy): JSON writes both as 0, so an experiment read from a
+ * link or a file must hold 0 to write back to the same link.
+ */
+function withoutNegativeZero<T>(value: T): T {
+  if (Array.isArray(value)) value.forEach((item, i) => (value[i] = Object.is(item, -0) ? 0 : withoutNegativeZero(item)));
+  else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) (value as Record<string, unknown>)[key] = Object.is(item, -0) ? 0 : withoutNegativeZero(item);
+  return value;
 }
 
 function fromIssues(issues: z.core.$ZodIssue[], at: PropertyKey[] = []): FieldError[] {

@@ -67,6 +67,15 @@ describe('share link round trips', () => {
     expect(JSON.parse(new TextDecoder().decode(inflateSync(Buffer.from(payload, 'base64url'))))).toEqual(experiment);
   });
 
+  it('reads -0 as 0 (JSON writes both as 0), so a link with a bias of -0 links back to itself (a bit flip the fuzz suite found)', () => {
+    const experiment = experimentOf(PRESETS.cuba.genome({}));
+    const json = JSON.stringify(experiment).replace('"i_bias_mV":0', '"i_bias_mV":-0');
+    expect(json).toContain('"i_bias_mV":-0');
+    const decoded = decodeShareHash(linkOf(json));
+    if (decoded.kind !== 'experiment') throw new Error(`decoded to ${decoded.kind}`);
+    expect(decodeShareHash(encodeShareHash(decoded.experiment))).toEqual(decoded);
+  });
+
   it('carries bindings and drawings exactly, down to the last bit of each coordinate', () => {
     const bindings = [
       { sensor: 'retina', drawing: [[{ x: 0.1 + 0.2, y: 1 / 3 }, { x: 0, y: 1 }], [{ x: Number.MIN_VALUE, y: 1 - Number.EPSILON }]] },
