@@ -8,7 +8,7 @@
  * the connectome view, a bad field in the genome editor shows its message
  * while the run goes on, and a broken genome shows the error banner.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEFAULT_PRESET, parseGenome, PLAYGROUND, PRESETS } from '@/model';
 import { populationColors } from '@/render/palette';
@@ -17,7 +17,7 @@ import type { NeuroplayStats } from '@/ui/debug-handle';
 import { countSynapses } from '@/worker/host';
 import { chromiumMissing } from '@/cli/chromium';
 import { CONTENT_SECURITY_POLICY } from '../../vite.config';
-import { ARTEFACTS, digitRateHz, dragOnto, openPlayground, type Playground } from './playground';
+import { ARTEFACTS, digitRateHz, dragOnto, playgroundForSuite, type Playground } from './playground';
 import { bestShift, changedPixels, classifyPixels, countClasses } from './pixels';
 
 const missing = chromiumMissing();
@@ -60,13 +60,9 @@ describe.skipIf(missing !== null)('the first page in Chromium', () => {
   const stats = (): Promise<NeuroplayStats> => playground.stats();
   const raster = () => page.locator('.raster canvas');
 
-  beforeAll(async () => {
-    playground = await openPlayground({ webgpu: false });
-    ({ page, consoleErrors } = playground);
-  });
-
-  afterAll(async () => {
-    await playground?.close();
+  playgroundForSuite({ webgpu: false }, (opened) => {
+    playground = opened;
+    ({ page, consoleErrors } = opened);
   });
 
   it('names the engine "CPU" and shows the playground: 1,320 neurons alive (784 + 32 + 4 sensors, 400 cortex, 100 inhibition) and the synapses the builder draws', async () => {

@@ -5,6 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { NeuroplayStats } from '@/ui/debug-handle';
 import { launchChromium, type Browser } from '@/cli/chromium';
 import { REPO_ROOT, serveBuiltSite, type Site } from '@/cli/site';
@@ -49,6 +50,21 @@ export async function openPlayground(options: { webgpu: boolean }): Promise<Play
       await site.close();
     },
   };
+}
+
+/**
+ * One playground for a whole describe block: opened before its first test,
+ * closed after its last; `opened` hands the test file its handles.
+ */
+export function playgroundForSuite(options: { webgpu: boolean }, opened: (playground: Playground) => void): void {
+  let playground: Playground | undefined;
+  beforeAll(async () => {
+    playground = await openPlayground(options);
+    opened(playground);
+  });
+  afterAll(async () => {
+    await playground?.close();
+  });
 }
 
 /**

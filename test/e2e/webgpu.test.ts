@@ -4,7 +4,7 @@
  * adapter, spikes reach the raster, and when the device is lost the page
  * says so and the run goes on on the CPU engine from the last snapshot.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEFAULT_PRESET, parseGenome, PRESETS } from '@/model';
 import { populationColors } from '@/render/palette';
@@ -12,7 +12,7 @@ import { buildConnectome } from '@/sim';
 import type { NeuroplayStats } from '@/ui/debug-handle';
 import { SNAPSHOT_INTERVAL_MS } from '@/worker/host';
 import { chromiumMissing } from '@/cli/chromium';
-import { ARTEFACTS, digitRateHz, dragOnto, openPlayground, type Playground } from './playground';
+import { ARTEFACTS, digitRateHz, dragOnto, playgroundForSuite, type Playground } from './playground';
 import { changedPixels, classifyPixels, countClasses } from './pixels';
 
 const missing = chromiumMissing();
@@ -31,13 +31,9 @@ describe.skipIf(missing !== null)('the playground on WebGPU in Chromium', () => 
   const stats = (): Promise<NeuroplayStats> => playground.stats();
   const raster = () => page.locator('.raster canvas');
 
-  beforeAll(async () => {
-    playground = await openPlayground({ webgpu: true });
-    ({ page, consoleErrors } = playground);
-  });
-
-  afterAll(async () => {
-    await playground?.close();
+  playgroundForSuite({ webgpu: true }, (opened) => {
+    playground = opened;
+    ({ page, consoleErrors } = opened);
   });
 
   it('names the engine "WebGPU (google swiftshader, software fallback)" and shows no fallback notice', async () => {
