@@ -1,13 +1,14 @@
 /** The engines the command line can run, by backend name. */
-import type { Backend, Connectome, Frame } from '@/sim';
+import type { Backend, Connectome, EngineSnapshot, Frame } from '@/sim';
 import { CpuEngine } from '@/sim/cpu';
 import { UsageError } from './args';
 
-/** What the runner needs of an engine: step synchronously and take the frame since the last one. */
+/** What the runner needs of an engine: step synchronously, take the frame since the last one, and the state at the end. */
 export interface SteppingEngine {
   readonly backend: Backend;
   step(steps: number): void;
   takeFrame(): Frame;
+  snapshot(): Promise<EngineSnapshot>;
 }
 
 export type EngineFactory = (connectome: Connectome, options: { recordSpikes: boolean }) => SteppingEngine;

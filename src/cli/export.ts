@@ -1,15 +1,23 @@
 /**
- * `npm run export -- <preset | experiment.json> --to brian2 [--out FILE]`:
- * writes the experiment as a Brian2 script; rules it cannot carry over are
- * named on stderr.
+ * `npm run export -- <experiment> --to brian2|pynn [--with-state] [--out FILE]`:
+ * writes the experiment as a Brian2 or PyNN script (and its learned state
+ * beside it); rules the target cannot carry over are named on stderr.
  */
 import { writeFileSync } from 'node:fs';
-import { exportBrian2 } from '@/export/brian2';
-import { exportPyNN } from '@/export/pynn';
+import { basename, dirname, extname, join } from 'node:path';
+import { exportScript, stateFileName } from '@/export';
 import { UsageError } from './args';
 import { EXPORT_USAGE, parseExportArgs } from './export-args';
-import { loadExperiment } from './experiment';
+import { loadExportInput } from './export-input';
 import { runMain } from './main';
+
+function write(path: string, content: string | Uint8Array): void {
+  try {
+    writeFileSync(path, content);
+  } catch (error) {
+    throw new UsageError([`--out ${path}: ${(error as Error).message}`]);
+  }
+}
 
 async function main(): Promise<void> {
   const options = parseExportArgs(process.argv.slice(2));
@@ -17,20 +25,28 @@ async function main(): Promise<void> {
     process.stdout.write(`${EXPORT_USAGE}\n`);
     return;
   }
-  const experiment = loadExperiment(options.experiment);
-  const exporter = options.to === 'pynn' ? exportPyNN : exportBrian2;
-  const { script, warnings } = exporter(experiment.genome, { durationS: options.durationS, source: experiment.source });
-  for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
+  const input = await loadExportInput(options.experiment);
+  if (options.withState && !input.snapshot)
+    throw new UsageError([
+      `--with-state: ${input.source} has no learned state; give a state file (the page's Saved tab -> Export file, or npm run sim -- ${input.source} --save-state run.neuroplay)`,
+    ]);
+  const stateFile = options.out === undefined ? undefined : stateFileName(basename(options.out, extname(options.out)));
+  const exported = exportScript(options.to, input.genome, {
+    durationS: options.durationS,
+    source: input.source,
+    boundSensors: input.boundSensors,
+    snapshot: options.withState ? input.snapshot : undefined,
+    stateFile,
+  });
+  for (const warning of exported.warnings) process.stderr.write(`warning: ${warning}\n`);
   if (options.out === undefined) {
-    process.stdout.write(script);
+    process.stdout.write(exported.script);
     return;
   }
-  try {
-    writeFileSync(options.out, script);
-  } catch (error) {
-    throw new UsageError([`--out ${options.out}: ${(error as Error).message}`]);
-  }
-  process.stderr.write(`wrote ${options.out}; run it with: python3 ${options.out}\n`);
+  write(options.out, exported.script);
+  if (exported.state) write(join(dirname(options.out), exported.state.file), exported.state.bytes);
+  const also = exported.state ? ` and its state ${join(dirname(options.out), exported.state.file)}` : '';
+  process.stderr.write(`wrote ${options.out}${also}; run it with: python3 ${options.out}\n`);
 }
 
 runMain('export', main);

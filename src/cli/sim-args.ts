@@ -1,6 +1,6 @@
 /** The runner's command line: `npm run sim -- <preset | experiment.json> [flags]`. */
 import { LIMITS } from '@/model';
-import type { Backend } from '@/sim';
+import { STATE_FILE_EXTENSION, type Backend } from '@/sim';
 import { parseDurationS, parseFlags, parseInteger, readFlag, UsageError, type FlagKind } from './args';
 
 export interface SimOptions {
@@ -10,6 +10,8 @@ export interface SimOptions {
   durationS: number;
   /** Where to write the JSON report with the raster summary. */
   out?: string;
+  /** Where to write the run's final state as a state file (.neuroplay). */
+  saveState?: string;
   /** Print the report as one JSON line instead of text. */
   json: boolean;
   backend: Backend;
@@ -29,6 +31,7 @@ export const DEFAULT_DURATION_S = 1;
 const SPEC: Record<string, FlagKind> = {
   duration: 'value',
   out: 'value',
+  'save-state': 'value',
   json: 'switch',
   backend: 'value',
   neurons: 'value',
@@ -44,6 +47,8 @@ export const SIM_USAGE = `usage: npm run sim -- <preset | experiment.json> [flag
 
   --duration 2s|500ms   simulated time (default ${DEFAULT_DURATION_S}s)
   --out result.json     write the report and a raster summary to a file
+  --save-state F.neuroplay  write the final state (learned weights, grown connectome) as a
+                        state file: the page opens it, npm run export -- F --with-state exports it
   --json                print the report as one JSON line on stdout
   --backend cpu|webgpu  engine (default cpu)
   --neurons N           rescale a preset to N neurons
@@ -64,8 +69,13 @@ export function parseSimArgs(argv: readonly string[]): SimOptions {
   const durationS = readFlag(parsed, 'duration', parseDurationS) ?? DEFAULT_DURATION_S;
   const neurons = readFlag(parsed, 'neurons', (t) => parseInteger(t, 1, LIMITS.maxNeurons));
   const seed = readFlag(parsed, 'seed', (t) => parseInteger(t, 0, 0xffffffff));
-  const out = readFlag(parsed, 'out', (t) => {
+  const fileName = (t: string) => {
     if (t.trim() === '') throw new Error('needs a file name');
+    return t;
+  };
+  const out = readFlag(parsed, 'out', fileName);
+  const saveState = readFlag(parsed, 'save-state', (t) => {
+    if (!fileName(t).endsWith(STATE_FILE_EXTENSION)) throw new Error(`a state file's name ends with ${STATE_FILE_EXTENSION}`);
     return t;
   });
   const backend =
@@ -81,5 +91,5 @@ export function parseSimArgs(argv: readonly string[]): SimOptions {
   if (problems.length && !help) throw new UsageError(problems);
   const dataset = readFlag(parsed, 'dataset', (t) => t);
   const epochs = readFlag(parsed, 'epochs', (t) => parseInteger(t, 1, 100));
-  return { experiment: parsed.positional[0] ?? '', durationS, out, json: parsed.flags.has('json'), backend, neurons, seed, dataset, epochs, help };
+  return { experiment: parsed.positional[0] ?? '', durationS, out, saveState, json: parsed.flags.has('json'), backend, neurons, seed, dataset, epochs, help };
 }

@@ -5,7 +5,7 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { EXPERIMENTS } from '@/lab/experiments';
-import { buildConnectome } from '@/sim';
+import { buildConnectome, encodeStateFile } from '@/sim';
 import { UsageError } from './args';
 import { engineFactory } from './engines';
 import { loadExperiment } from './experiment';
@@ -18,7 +18,7 @@ import { chunkSteps, runInChunks, stepsFor } from './run';
 import { parseSimArgs, SIM_USAGE } from './sim-args';
 
 /** Refuses an --out path whose folder does not exist before the run, not after it. */
-function checkOutPath(path: string): void {
+function checkOutPath(path: string, flag = '--out'): void {
   const folder = dirname(resolve(path));
   let isFolder = false;
   try {
@@ -26,14 +26,14 @@ function checkOutPath(path: string): void {
   } catch {
     isFolder = false;
   }
-  if (!isFolder) throw new UsageError([`--out: the folder ${folder} does not exist`]);
+  if (!isFolder) throw new UsageError([`${flag}: the folder ${folder} does not exist`]);
 }
 
-function writeOut(path: string, content: object): void {
+function writeOut(path: string, content: string | Uint8Array, flag = '--out'): void {
   try {
-    writeFileSync(path, `${JSON.stringify(content, null, 2)}\n`);
+    writeFileSync(path, content);
   } catch (error) {
-    throw new UsageError([`--out ${path}: ${(error as Error).message}`]);
+    throw new UsageError([`${flag} ${path}: ${(error as Error).message}`]);
   }
 }
 
@@ -46,6 +46,7 @@ async function main(): Promise<void> {
   const createEngine = engineFactory(options.backend);
   const lab = Object.hasOwn(EXPERIMENTS, options.experiment) ? EXPERIMENTS[options.experiment] : undefined;
   if (lab) {
+    if (options.saveState !== undefined) throw new UsageError([`--save-state: ${options.experiment} runs a protocol in several networks; save the state of a plain run`]);
     if (options.out !== undefined) checkOutPath(options.out);
     const report = await runLab(lab, options);
     process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : `${formatLabReport(lab, report)}\n`);
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
   if (options.dataset !== undefined) throw new UsageError([`--dataset: ${options.experiment} takes no data set`]);
   const experiment = loadExperiment(options.experiment, { neurons: options.neurons, seed: options.seed });
   if (options.out !== undefined) checkOutPath(options.out);
+  if (options.saveState !== undefined) checkOutPath(options.saveState, '--save-state');
   const { genome } = experiment;
 
   const buildStart = performance.now();
@@ -73,7 +75,12 @@ async function main(): Promise<void> {
   progress.stop();
 
   const report = buildReport(experiment, connectome, totals, buildS, engine.backend);
-  if (options.out !== undefined) writeOut(options.out, { ...report, raster: raster.summary(recordSpikes) });
+  if (options.out !== undefined) writeOut(options.out, `${JSON.stringify({ ...report, raster: raster.summary(recordSpikes) }, null, 2)}\n`);
+  if (options.saveState !== undefined) {
+    const snapshot = await engine.snapshot();
+    const meta = { savedAt: new Date().toISOString(), name: genome.name };
+    writeOut(options.saveState, await encodeStateFile({ experiment: { genome, bindings: [] }, snapshot, meta }), '--save-state');
+  }
   process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : `${formatReport(report)}\n`);
 }
 

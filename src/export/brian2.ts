@@ -5,14 +5,16 @@
  * spike for spike. What Brian2 has no equivalent of is left out with a
  * comment in the script and a warning naming the rule.
  */
-import { delayToSteps, IZHIKEVICH_PRESETS, projectionName, type Genome, type Population, type Projection } from '@/model';
-import { DRAW_HELPERS, groupNames, plainStdp, py, pyDistribution } from './shared';
+import { delayToSteps, IZHIKEVICH_PRESETS, projectionName, type Genome, type Population } from '@/model';
+import { WEIGHT_SUMMARY_HELPER, builtSize, DRAW_HELPERS, emptyAtSnapshot, neurogenesisRule, groupNames, plainStdp, populationState, projectionState, py, pyDistribution, stateDocLines, stateLoadLines, type ScriptState } from './shared';
 
 export interface ExportOptions {
   /** Simulated time the script runs, s. */
   durationS: number;
   /** What the genome came from (a preset name or a file), for the header. */
   source?: string;
+  /** Start from a run's learned state, written beside the script (--with-state). */
+  state?: ScriptState;
 }
 
 export interface Brian2Export {
@@ -28,6 +30,7 @@ interface Context {
   traced: Set<number>;
   /** Populations that receive a conductance-based projection. */
   conductance: Set<number>;
+  state?: ScriptState;
   warnings: string[];
 }
 
@@ -43,12 +46,14 @@ function sourceBlock(ctx: Context, index: number, lines: string[]): void {
   if (p.neuron.model !== 'spike_source') return;
   const name = ctx.names[index];
   const trace = ctx.traced.has(index) ? traceLines(p) : { eq: [], reset: [] };
+  const size = builtSize(ctx.genome, ctx.state, index);
   const sensor = ctx.genome.sensors.find((s) => s.population === p.name);
-  if (sensor) lines.push(`# In Neuroplay the ${sensor.kind} sensor "${sensor.name}" sets these rates; here every neuron fires at rate_hz.`);
+  if (sensor)
+    lines.push(`# In Neuroplay the ${sensor.kind} sensor "${sensor.name}" sets these rates; here ${ctx.state ? 'each neuron keeps the rate it had at the snapshot' : 'every neuron fires at rate_hz'}.`);
   if (p.neuron.process === 'poisson') {
     lines.push(
       `# Poisson: one Bernoulli draw per step with p = rate dt, as Neuroplay draws it.`,
-      `${name} = NeuronGroup(${p.size}, '''`,
+      `${name} = NeuronGroup(${size}, '''`,
       `rate : Hz`,
       ...trace.eq,
       `''', threshold='rand() < rate * dt', reset=${JSON.stringify(trace.reset.join('; '))}, method='euler', name=${JSON.stringify(name)})`,
@@ -56,15 +61,15 @@ function sourceBlock(ctx: Context, index: number, lines: string[]): void {
   } else {
     lines.push(
       `# Regular: the phase advances by rate dt per step and fires each time it reaches 1; random start phases.`,
-      `${name} = NeuronGroup(${p.size}, '''`,
+      `${name} = NeuronGroup(${size}, '''`,
       `rate : Hz`,
       `dphase/dt = rate : 1`,
       ...trace.eq,
       `''', threshold='phase >= 1', reset=${JSON.stringify(['phase -= 1', ...trace.reset].join('; '))}, method='euler', name=${JSON.stringify(name)})`,
-      `${name}.phase = rng.uniform(0, 1, ${p.size})`,
+      `${name}.phase = rng.uniform(0, 1, ${size})`,
     );
   }
-  lines.push(`${name}.rate = ${py(p.neuron.rate_hz)}*Hz`);
+  lines.push(ctx.state ? `${name}.rate = ${populationState(index, 'rate_hz')}*Hz` : `${name}.rate = ${py(p.neuron.rate_hz)}*Hz`);
 }
 
 function synapticEquations(ctx: Context, index: number, p: Population & { neuron: { tau_e_ms: number; tau_i_ms: number } }): string[] {
@@ -88,9 +93,10 @@ function lifBlock(ctx: Context, index: number, lines: string[]): void {
   const thetaEq = theta ? [`dtheta/dt = -theta / (${py(theta.tau_theta_ms)}*ms) : volt  # adaptive threshold (Diehl & Cook 2015)`] : [];
   const thetaReset = theta ? [`theta += ${py(theta.theta_plus_mV)}*mV`] : [];
   const conductance = ctx.conductance.has(index);
+  const size = builtSize(ctx.genome, ctx.state, index);
   lines.push(
     `# LIF: tau_m dv/dt = (v_rest - v) + ge - gi + i_bias${conductance ? ' + gE (e_exc - v) + gI (e_inh - v)' : ''}; held at v_reset for t_ref after a spike.`,
-    `${name} = NeuronGroup(${p.size}, '''`,
+    `${name} = NeuronGroup(${size}, '''`,
     `dv/dt = (${py(n.v_rest_mV)}*mV - v + ge - gi + ${py(n.i_bias_mV)}*mV${conductanceTerm(ctx, index, n)}) / (${py(n.tau_m_ms)}*ms) : volt (unless refractory)`,
     ...synapticEquations(ctx, index, { ...p, neuron: n }),
     ...thetaEq,
@@ -98,8 +104,9 @@ function lifBlock(ctx: Context, index: number, lines: string[]): void {
     `''', threshold=${JSON.stringify(`v >= ${py(n.v_thresh_mV)}*mV${theta ? ' + theta' : ''}`)}, reset=${JSON.stringify([`v = ${py(n.v_reset_mV)}*mV`, ...thetaReset, ...trace.reset].join('; '))},`,
     // Exponential Euler holds the inputs over the step, as Neuroplay does; 'exact' divides by zero when tau_m equals a synaptic tau.
     `    refractory=${py(n.t_ref_ms)}*ms, method='exponential_euler', name=${JSON.stringify(name)})`,
-    `${name}.v = draw(${p.size}, ${pyDistribution(p.init_v_mV ?? { kind: 'constant', value: n.v_rest_mV })})*mV`,
+    ctx.state ? `${name}.v = ${populationState(index, 'v')}*mV` : `${name}.v = draw(${size}, ${pyDistribution(p.init_v_mV ?? { kind: 'constant', value: n.v_rest_mV })})*mV`,
   );
+  if (theta && ctx.state) lines.push(`${name}.theta = ${populationState(index, 'theta')}*mV`);
 }
 
 function izhikevichBlock(ctx: Context, index: number, lines: string[]): void {
@@ -111,31 +118,39 @@ function izhikevichBlock(ctx: Context, index: number, lines: string[]): void {
   const b = n.b ?? preset.b;
   const name = ctx.names[index];
   const trace = ctx.traced.has(index) ? traceLines(p) : { eq: [], reset: [] };
+  const size = builtSize(ctx.genome, ctx.state, index);
   lines.push(
     `# Izhikevich (2003), ${n.preset}: dv/dt = 0.04 v^2 + 5 v + 140 - u + I (mV, ms), du/dt = a (b v - u); forward Euler as in Neuroplay.`,
-    `${name} = NeuronGroup(${p.size}, '''`,
+    `${name} = NeuronGroup(${size}, '''`,
     `dv/dt = (0.04/mV * v**2 + 5*v + 140*mV - u + ge - gi + ${py(n.i_bias)}*mV${conductanceTerm(ctx, index, n)}) / ms : volt`,
     `du/dt = ${py(a)} * (${py(b)} * v - u) / ms : volt`,
     ...synapticEquations(ctx, index, { ...p, neuron: n }),
     ...trace.eq,
     `''', threshold='v >= 30*mV', reset=${JSON.stringify([`v = ${py(n.c ?? preset.c)}*mV`, `u += ${py(n.d ?? preset.d)}*mV`, ...trace.reset].join('; '))}, method='euler', name=${JSON.stringify(name)})`,
-    `${name}.v = draw(${p.size}, ${pyDistribution(p.init_v_mV ?? { kind: 'constant', value: -65 })})*mV`,
-    `${name}.u = ${py(b)} * ${name}.v  # the rest point's recovery`,
+    ...(ctx.state
+      ? [`${name}.v = ${populationState(index, 'v')}*mV`, `${name}.u = ${populationState(index, 'u')}*mV`]
+      : [`${name}.v = draw(${size}, ${pyDistribution(p.init_v_mV ?? { kind: 'constant', value: -65 })})*mV`, `${name}.u = ${py(b)} * ${name}.v  # the rest point's recovery`]),
   );
 }
 
-function populationWarnings(ctx: Context, p: Population, lines: string[]): void {
+function populationWarnings(ctx: Context, index: number, lines: string[]): void {
+  const p = ctx.genome.populations[index];
   const at = `population ${p.name}`;
   const leaveOut = (rule: string) => {
     lines.push(`# NOT EXPORTED: ${rule} has no Brian2 equivalent here; it is left out.`);
     ctx.warnings.push(`${at}: ${rule} is not exported (no Brian2 equivalent)`);
   };
-  if (p.neurogenesis) leaveOut(`neurogenesis (capacity ${p.capacity ?? p.size}; only the ${p.size} neurons alive at the start are built)`);
+  if (p.neurogenesis) leaveOut(neurogenesisRule(ctx.genome, ctx.state, index));
   if (p.negative_drive) leaveOut('negative drive');
 }
 
-function connectLines(ctx: Context, projection: Projection, name: string, lines: string[]): void {
+function connectLines(ctx: Context, index: number, name: string, lines: string[]): void {
   const { genome } = ctx;
+  const projection = genome.projections[index];
+  if (ctx.state) {
+    lines.push(`${name}.connect(i=${projectionState(index, 'i')}, j=${projectionState(index, 'j')})  # the synapses in use at the snapshot`);
+    return;
+  }
   const source = genome.populations.findIndex((p) => p.name === projection.source);
   const target = genome.populations.findIndex((p) => p.name === projection.target);
   const skipSelf = (source === target && !projection.autapses) || projection.skip_same_index;
@@ -165,7 +180,8 @@ function connectLines(ctx: Context, projection: Projection, name: string, lines:
   }
 }
 
-function projectionBlock(ctx: Context, index: number, lines: string[]): { name: string; plastic: boolean } {
+/** The projection's Synapses, or undefined when it has nothing to build. */
+function projectionBlock(ctx: Context, index: number, lines: string[]): { name: string; plastic: boolean } | undefined {
   const { genome, names } = ctx;
   const projection = genome.projections[index];
   const label = projectionName(projection);
@@ -185,6 +201,10 @@ function projectionBlock(ctx: Context, index: number, lines: string[]): { name: 
   lines.push(
     `# ${label}: ${projection.source} (${genome.populations[source].sign}) -> ${projection.target}, ${conductance ? 'conductance-based, w relative to the leak' : 'current-based, w in mV'}.`,
   );
+  if (emptyAtSnapshot(ctx.state, index)) {
+    lines.push('# Not built: it had no synapse in use at the snapshot.');
+    return undefined;
+  }
   const rule = projection.plasticity;
   if (rule && !stdp) {
     const what =
@@ -208,11 +228,15 @@ function projectionBlock(ctx: Context, index: number, lines: string[]): { name: 
   } else {
     lines.push(`${name} = Synapses(${names[source]}, ${names[target]}, model='w : 1 (constant)', on_pre='${deliver}', name='${name}')`);
   }
-  connectLines(ctx, projection, name, lines);
-  lines.push(`${name}.w = np.maximum(0, draw(len(${name}), ${pyDistribution(projection.weight)}))`);
+  connectLines(ctx, index, name, lines);
+  lines.push(ctx.state ? `${name}.w = ${projectionState(index, 'w')}` : `${name}.w = np.maximum(0, draw(len(${name}), ${pyDistribution(projection.weight)}))`);
   const steps = projection.delay_ms.kind === 'constant' ? delayToSteps(projection.delay_ms.value, genome.dt_ms) : undefined;
   // Neuroplay integrates a delivery in the step it arrives at; Brian2 delivers after that step's update, so one step less.
-  const delay = steps !== undefined ? `${steps - 1} * defaultclock.dt` : `(delay_steps(len(${name}), ${pyDistribution(projection.delay_ms)}) - 1) * defaultclock.dt`;
+  const delay = ctx.state
+    ? `(${projectionState(index, 'delay_steps')} - 1) * defaultclock.dt`
+    : steps !== undefined
+      ? `${steps - 1} * defaultclock.dt`
+      : `(delay_steps(len(${name}), ${pyDistribution(projection.delay_ms)}) - 1) * defaultclock.dt`;
   lines.push(`${name}.pre.delay = ${delay}  # Neuroplay's delay minus the step Brian2 adds by delivering after the update`);
   return { name, plastic: stdp !== undefined };
 }
@@ -230,22 +254,24 @@ export function exportBrian2(genome: Genome, options: ExportOptions = { duration
     }
     if (projection.synapse === 'conductance') conductance.add(index(projection.target));
   }
-  const ctx: Context = { genome, names, traced, conductance, warnings: [] };
+  const ctx: Context = { genome, names, traced, conductance, state: options.state, warnings: [] };
 
   const populationLines: string[] = [];
   genome.populations.forEach((p, i) => {
     populationLines.push('', `# --- population ${p.name}: ${p.size} ${p.neuron.model} neurons, ${p.sign}, ${p.role} ---`);
-    populationWarnings(ctx, p, populationLines);
+    populationWarnings(ctx, i, populationLines);
     sourceBlock(ctx, i, populationLines);
     lifBlock(ctx, i, populationLines);
     izhikevichBlock(ctx, i, populationLines);
   });
   const projectionLines: string[] = [];
   const plastic: { label: string; name: string }[] = [];
+  const synapses: string[] = [];
   genome.projections.forEach((projection, i) => {
     projectionLines.push('');
     const block = projectionBlock(ctx, i, projectionLines);
-    if (block.plastic) plastic.push({ label: projectionName(projection), name: block.name });
+    if (block) synapses.push(block.name);
+    if (block?.plastic) plastic.push({ label: projectionName(projection), name: block.name });
   });
 
   const from = options.source ?? genome.name;
@@ -260,10 +286,13 @@ export function exportBrian2(genome: Genome, options: ExportOptions = { duration
     'It builds the same populations, projections, delays, inputs and plastic rules;',
     "Brian2 draws its own random numbers, so the network is Neuroplay's in",
     'distribution, not spike for spike. At the end it prints one JSON line: each',
-    "population's mean rate (Hz) and each plastic projection's weight mean and sd.",
+    "population's mean rate (Hz) and each plastic projection's weight distribution",
+    '(count, mean, sd, percentiles) before and after the run.',
+    ...(options.state ? stateDocLines(options.state) : []),
     ...(ctx.warnings.length ? ['', 'Left out (no Brian2 equivalent):', ...ctx.warnings.map((w) => `  - ${w}`)] : []),
     '"""',
     'import json',
+    ...(options.state ? ['import os'] : []),
     '',
     'import numpy as np',
     'from brian2 import (Hz, ms, mV, NeuronGroup, Synapses, SpikeMonitor, Network, clip, defaultclock, prefs, second, seed)',
@@ -274,7 +303,8 @@ export function exportBrian2(genome: Genome, options: ExportOptions = { duration
     `DURATION_S = ${py(options.durationS)}`,
     'seed(SEED)  # Brian2\'s own draws: Poisson inputs, connect(p=...)',
     'defaultclock.dt = DT_MS * ms',
-    DRAW_HELPERS,
+    DRAW_HELPERS + WEIGHT_SUMMARY_HELPER,
+    ...(options.state ? stateLoadLines(options.state) : []),
     ...populationLines,
     ...projectionLines,
     '',
@@ -282,12 +312,14 @@ export function exportBrian2(genome: Genome, options: ExportOptions = { duration
     `groups = {${genome.populations.map((p, i) => `${JSON.stringify(p.name)}: ${names[i]}`).join(', ')}}`,
     'monitors = {label: SpikeMonitor(group, record=False) for label, group in groups.items()}',
     `plastic = {${plastic.map((p) => `${JSON.stringify(p.label)}: ${p.name}`).join(', ')}}`,
-    'net = Network(*groups.values(), *monitors.values()' + (genome.projections.length ? `, ${genome.projections.map((_, i) => `syn_${i}`).join(', ')}` : '') + ')',
+    `net = Network(*groups.values(), *monitors.values()${synapses.map((name) => `, ${name}`).join('')})`,
+    'weights_start = {label: weight_summary(s.w[:]) for label, s in plastic.items()}',
     'net.run(DURATION_S * second)',
     'print(json.dumps({',
     "    'duration_s': DURATION_S,",
     "    'rates_hz': {label: float(np.sum(m.count[:])) / (max(1, len(groups[label])) * DURATION_S) for label, m in monitors.items()},",
-    "    'weights': {label: {'mean': float(np.mean(s.w[:])), 'sd': float(np.std(s.w[:]))} for label, s in plastic.items()},",
+    "    'weights_start': weights_start,",
+    "    'weights': {label: weight_summary(s.w[:]) for label, s in plastic.items()},",
     '}))',
     '',
   ].join('\n');

@@ -13,8 +13,23 @@
  * w mV is w c_m / tau_m nA (not / tau_syn). A conductance g in units of the
  * leak is likewise g c_m / tau_m uS. The script fixes c_m = 1 nF.
  */
-import { delayToSteps, projectionName, type Genome, type Population, type Projection } from '@/model';
-import { DRAW_HELPERS, groupNames, plainStdp, py, pyDistribution } from './shared';
+import { delayToSteps, projectionName, type Genome, type Population } from '@/model';
+import {
+  builtSize,
+  DRAW_HELPERS,
+  emptyAtSnapshot,
+  groupNames,
+  neurogenesisRule,
+  plainStdp,
+  populationState,
+  projectionState,
+  py,
+  pyDistribution,
+  stateDocLines,
+  stateLoadLines,
+  WEIGHT_SUMMARY_HELPER,
+  type ScriptState,
+} from './shared';
 import type { ExportOptions } from './brian2';
 
 export interface PyNNExportOptions extends ExportOptions {
@@ -40,7 +55,14 @@ def probability(n_source, n_target, p, skip_self):
 
 def connection_list(i, j, weight_nA, delay_steps_):
     """Rows (i, j, weight, delay ms) for FromListConnector."""
-    return np.column_stack([i, j, weight_nA, delay_steps_ * DT_MS])`;
+    return np.column_stack([i, j, weight_nA, delay_steps_ * DT_MS])
+
+
+def regular_train(rate_hz, phase):
+    """Spike times (ms) of a regular source: its phase reaches 1 every 1 / rate, starting from phase."""
+    if rate_hz <= 0:
+        return Sequence([])
+    return Sequence((1 - phase + np.arange(int(rate_hz * DURATION_S) + 1)) * 1000.0 / rate_hz)`;
 
 interface Context {
   genome: Genome;
@@ -49,6 +71,7 @@ interface Context {
   conductance: Set<number>;
   /** Populations the script builds (Izhikevich ones are left out). */
   built: Set<number>;
+  state?: ScriptState;
   warnings: string[];
 }
 
@@ -57,17 +80,31 @@ function leaveOut(ctx: Context, lines: string[], at: string, rule: string, conse
   ctx.warnings.push(`${at}: ${rule} is not exported (no PyNN equivalent)`);
 }
 
-function sourceLines(name: string, p: Population & { neuron: { model: 'spike_source' } }, lines: string[]): void {
-  const rate = py(p.neuron.rate_hz);
+function sourceLines(ctx: Context, index: number, lines: string[]): void {
+  const p = ctx.genome.populations[index];
+  if (p.neuron.model !== 'spike_source') return;
+  const name = ctx.names[index];
+  const size = builtSize(ctx.genome, ctx.state, index);
+  const rate = ctx.state ? populationState(index, 'rate_hz') : py(p.neuron.rate_hz);
   if (p.neuron.process === 'poisson') {
-    lines.push(`# Poisson at rate_hz (Neuroplay draws one Bernoulli per step with p = rate dt).`, `${name} = sim.Population(${p.size}, sim.SpikeSourcePoisson(rate=${rate}), label=${JSON.stringify(p.name)})`);
+    lines.push(`# Poisson (Neuroplay draws one Bernoulli per step with p = rate dt).`, `${name} = sim.Population(${size}, sim.SpikeSourcePoisson(rate=${rate}), label=${JSON.stringify(p.name)})`);
   } else {
     lines.push(
-      `# Regular at rate_hz with random start phases, as Neuroplay's phase that fires each time it reaches 1.`,
-      `phase = rng.uniform(0, 1, ${p.size})`,
-      `${name} = sim.Population(${p.size}, sim.SpikeSourceArray(spike_times=[Sequence((1 - f + np.arange(int(${rate} * DURATION_S) + 1)) * 1000.0 / ${rate}) for f in phase]), label=${JSON.stringify(p.name)})`,
+      `# Regular with random start phases, as Neuroplay's phase that fires each time it reaches 1.`,
+      `rates, phase = np.broadcast_to(${rate}, ${size}), rng.uniform(0, 1, ${size})`,
+      `${name} = sim.Population(${size}, sim.SpikeSourceArray(spike_times=[regular_train(r, f) for r, f in zip(rates, phase)]), label=${JSON.stringify(p.name)})`,
     );
   }
+}
+
+/**
+ * A synaptic time constant as the script sets it: one equal to tau_m is
+ * nudged up by 1e-3 of itself, since the exact solution some back ends
+ * integrate with (pyNN.brian2) divides by tau_m - tau_syn; the PSP changes
+ * by about 0.1 %.
+ */
+function synapticTau(tauSyn: number, tauM: number): string {
+  return tauSyn === tauM ? `${py(tauSyn)} * 1.001` : py(tauSyn);
 }
 
 function lifLines(ctx: Context, index: number, lines: string[]): void {
@@ -76,13 +113,14 @@ function lifLines(ctx: Context, index: number, lines: string[]): void {
   if (n.model !== 'lif') return;
   const name = ctx.names[index];
   const conductance = ctx.conductance.has(index);
+  const size = builtSize(ctx.genome, ctx.state, index);
   const reversal = conductance ? `, e_rev_E=${py(n.e_exc_mV)}, e_rev_I=${py(n.e_inh_mV)}` : '';
   if (p.adaptive_threshold) leaveOut(ctx, lines, `population ${p.name}`, 'the adaptive threshold', 'the threshold stays at v_thresh');
   lines.push(
-    `# LIF, c_m = CM_NF; i_offset = i_bias c_m / tau_m (see the header).`,
-    `${name} = sim.Population(${p.size}, sim.${conductance ? 'IF_cond_exp' : 'IF_curr_exp'}(cm=CM_NF, tau_m=${py(n.tau_m_ms)}, v_rest=${py(n.v_rest_mV)}, v_reset=${py(n.v_reset_mV)}, v_thresh=${py(n.v_thresh_mV)},`,
-    `    tau_refrac=${py(n.t_ref_ms)}, tau_syn_E=${py(n.tau_e_ms)}, tau_syn_I=${py(n.tau_i_ms)}, i_offset=${py(n.i_bias_mV)} * CM_NF / ${py(n.tau_m_ms)}${reversal}), label=${JSON.stringify(p.name)})`,
-    `${name}.initialize(v=draw(${p.size}, ${pyDistribution(p.init_v_mV ?? { kind: 'constant', value: n.v_rest_mV })}))`,
+    `# LIF, c_m = CM_NF; i_offset = i_bias c_m / tau_m (see the header).${n.tau_e_ms === n.tau_m_ms || n.tau_i_ms === n.tau_m_ms ? ' A tau_syn equal to tau_m is 0.1 % longer: some back ends\' exact solution divides by their difference.' : ''}`,
+    `${name} = sim.Population(${size}, sim.${conductance ? 'IF_cond_exp' : 'IF_curr_exp'}(cm=CM_NF, tau_m=${py(n.tau_m_ms)}, v_rest=${py(n.v_rest_mV)}, v_reset=${py(n.v_reset_mV)}, v_thresh=${py(n.v_thresh_mV)},`,
+    `    tau_refrac=${py(n.t_ref_ms)}, tau_syn_E=${synapticTau(n.tau_e_ms, n.tau_m_ms)}, tau_syn_I=${synapticTau(n.tau_i_ms, n.tau_m_ms)}, i_offset=${py(n.i_bias_mV)} * CM_NF / ${py(n.tau_m_ms)}${reversal}), label=${JSON.stringify(p.name)})`,
+    `${name}.initialize(v=${ctx.state ? populationState(index, 'v') : `draw(${size}, ${pyDistribution(p.init_v_mV ?? { kind: 'constant', value: n.v_rest_mV })})`})`,
   );
 }
 
@@ -91,11 +129,12 @@ function populationBlock(ctx: Context, index: number, lines: string[]): void {
   const at = `population ${p.name}`;
   lines.push('', `# --- population ${p.name}: ${p.size} ${p.neuron.model} neurons, ${p.sign}, ${p.role} ---`);
   const sensor = ctx.genome.sensors.find((s) => s.population === p.name);
-  if (sensor) lines.push(`# In Neuroplay the ${sensor.kind} sensor "${sensor.name}" sets these rates; here every neuron fires at rate_hz.`);
-  if (p.neurogenesis) leaveOut(ctx, lines, at, `neurogenesis (capacity ${p.capacity ?? p.size}; only the ${p.size} neurons alive at the start are built)`, 'the population keeps its size');
+  if (sensor)
+    lines.push(`# In Neuroplay the ${sensor.kind} sensor "${sensor.name}" sets these rates; here ${ctx.state ? 'each neuron keeps the rate it had at the snapshot' : 'every neuron fires at rate_hz'}.`);
+  if (p.neurogenesis) leaveOut(ctx, lines, at, neurogenesisRule(ctx.genome, ctx.state, index), 'the population keeps its size');
   if (p.negative_drive) leaveOut(ctx, lines, at, 'negative drive', 'it is not applied');
   const n = p.neuron;
-  if (n.model === 'spike_source') sourceLines(ctx.names[index], { ...p, neuron: n }, lines);
+  if (n.model === 'spike_source') sourceLines(ctx, index, lines);
   else if (n.model === 'lif') lifLines(ctx, index, lines);
   else {
     leaveOut(ctx, lines, at, `the Izhikevich neuron (${n.preset})`, 'the population and its projections are not built');
@@ -104,8 +143,13 @@ function populationBlock(ctx: Context, index: number, lines: string[]): void {
   ctx.built.add(index);
 }
 
-function pairsLines(ctx: Context, projection: Projection, source: number, target: number, lines: string[]): void {
+function pairsLines(ctx: Context, index: number, source: number, target: number, lines: string[]): void {
   const { genome } = ctx;
+  const projection = genome.projections[index];
+  if (ctx.state) {
+    lines.push(`i, j = ${projectionState(index, 'i')}.astype(int), ${projectionState(index, 'j')}.astype(int)  # the synapses in use at the snapshot`);
+    return;
+  }
   const skipSelf = (source === target && !projection.autapses) || projection.skip_same_index;
   const py_bool = skipSelf ? 'True' : 'False';
   const skipNote = skipSelf ? ', never i -> i' : '';
@@ -148,6 +192,10 @@ function projectionBlock(ctx: Context, index: number, lines: string[]): { name: 
     lines.push(`# Not built: its source or target is not exported.`);
     return undefined;
   }
+  if (emptyAtSnapshot(ctx.state, index)) {
+    lines.push('# Not built: it had no synapse in use at the snapshot.');
+    return undefined;
+  }
   if (!conductance && ctx.conductance.has(target)) {
     leaveOut(ctx, lines, at, 'a current-based projection into an IF_cond_exp population', 'it is not built');
     return undefined;
@@ -173,18 +221,21 @@ function projectionBlock(ctx: Context, index: number, lines: string[]): { name: 
     lines.push(
       `# Pair STDP, ${stdp.form}: PyNN's A_plus, A_minus are Neuroplay's a_plus, a_minus (additive steps are A w_max,`,
       `# multiplicative A (w_max - w) and A (w - w_min), as in Neuroplay); w_min, w_max in nA like the weights.`,
-      `# tau_plus, tau_minus are the pre and post traces' tau. PyNN updates when the pre spike arrives, Neuroplay when it is emitted.`,
+      `# tau_plus, tau_minus are the pre and post traces' tau. Neuroplay pairs a pre spike when it is emitted (a dendritic delay).`,
       `stdp = sim.STDPMechanism(timing_dependence=sim.SpikePairRule(tau_plus=${py(pre.tau_ms)}, tau_minus=${py(postTrace.tau_ms)}, A_plus=${py(stdp.a_plus)}, A_minus=${py(stdp.a_minus)}),`,
-      `    weight_dependence=sim.${dependence}(w_min=${py(stdp.w_min)} * ${toPyNN}, w_max=${py(stdp.w_max)} * ${toPyNN}), weight=0.0, delay=DT_MS)`,
+      `    weight_dependence=sim.${dependence}(w_min=${py(stdp.w_min)} * ${toPyNN}, w_max=${py(stdp.w_max)} * ${toPyNN}), weight=0.0, delay=DT_MS,`,
+      `    dendritic_delay_fraction=DENDRITIC_DELAY_FRACTION)`,
     );
     synapse = 'stdp';
   }
-  pairsLines(ctx, projection, source, target, lines);
-  const steps = projection.delay_ms.kind === 'constant' ? `np.full(len(i), ${delayToSteps(projection.delay_ms.value, genome.dt_ms)})` : `delay_steps(len(i), ${pyDistribution(projection.delay_ms)})`;
+  pairsLines(ctx, index, source, target, lines);
+  const steps = ctx.state
+    ? projectionState(index, 'delay_steps')
+    : projection.delay_ms.kind === 'constant' ? `np.full(len(i), ${delayToSteps(projection.delay_ms.value, genome.dt_ms)})` : `delay_steps(len(i), ${pyDistribution(projection.delay_ms)})`;
   // PyNN's current-based inhibitory weights are negative; conductances stay positive.
   const sign = !conductance && !excitatory ? '-' : '';
   lines.push(
-    `w = np.maximum(0, draw(len(i), ${pyDistribution(projection.weight)}))  # Neuroplay's weight, ${conductance ? 'relative to the leak' : 'mV'}`,
+    `w = ${ctx.state ? projectionState(index, 'w') : `np.maximum(0, draw(len(i), ${pyDistribution(projection.weight)}))`}  # Neuroplay's weight, ${conductance ? 'relative to the leak' : 'mV'}`,
     `${name} = sim.Projection(${names[source]}, ${names[target]}, sim.FromListConnector(connection_list(i, j, ${sign}w * ${toPyNN}, ${steps}), column_names=['weight', 'delay']),`,
     `    ${synapse}, receptor_type=${excitatory ? "'excitatory'" : "'inhibitory'"}, label=${JSON.stringify(label)})`,
   );
@@ -197,7 +248,7 @@ export function exportPyNN(genome: Genome, options: PyNNExportOptions = { durati
   const conductance = new Set<number>();
   for (const projection of genome.projections)
     if (projection.synapse === 'conductance') conductance.add(genome.populations.findIndex((p) => p.name === projection.target));
-  const ctx: Context = { genome, names, conductance, built: new Set(), warnings: [] };
+  const ctx: Context = { genome, names, conductance, built: new Set(), state: options.state, warnings: [] };
 
   const populationLines: string[] = [];
   genome.populations.forEach((_, i) => populationBlock(ctx, i, populationLines));
@@ -223,19 +274,26 @@ export function exportPyNN(genome: Genome, options: PyNNExportOptions = { durati
     'populations, projections, delays, inputs and pair STDP; the simulator draws',
     "its own Poisson spikes, so the network is Neuroplay's in distribution, not",
     "spike for spike. At the end it prints one JSON line: each population's mean",
-    "rate (Hz) and each plastic projection's weight mean and sd (Neuroplay's units).",
+    "rate (Hz) and each plastic projection's weight distribution (count, mean, sd,",
+    "percentiles; Neuroplay's units) before and after the run.",
+    ...(options.state ? stateDocLines(options.state) : []),
     ...(ctx.warnings.length ? ['', 'Left out (no PyNN equivalent):', ...ctx.warnings.map((w) => `  - ${w}`)] : []),
     '"""',
     'import argparse',
     'import importlib',
     'import json',
+    ...(options.state ? ['import os'] : []),
     '',
     'import numpy as np',
     'from pyNN.parameters import Sequence',
     '',
     'parser = argparse.ArgumentParser()',
     `parser.add_argument('--simulator', default=${JSON.stringify(simulator)}, help='PyNN back end: brian2, nest or neuron')`,
-    'sim = importlib.import_module("pyNN." + parser.parse_args().simulator)  # e.g. import pyNN.brian2 as sim',
+    'SIMULATOR = parser.parse_args().simulator',
+    'sim = importlib.import_module("pyNN." + SIMULATOR)  # e.g. import pyNN.brian2 as sim',
+    '# STDP pairs a pre spike at emission in Neuroplay and NEST (delay on the dendrite, fraction 1);',
+    '# pyNN.brian2 pairs it at arrival only (fraction 0).',
+    "DENDRITIC_DELAY_FRACTION = 0.0 if SIMULATOR == 'brian2' else 1.0",
     '',
     `SEED = ${genome.seed}`,
     `DT_MS = ${py(genome.dt_ms)}`,
@@ -243,7 +301,8 @@ export function exportPyNN(genome: Genome, options: PyNNExportOptions = { durati
     'CM_NF = 1.0  # membrane capacitance; currents and weights are scaled by it (see the header of the exporter)',
     '# PyNN delays are whole steps here, at least one: a spike sent at t reaches the target at t + delay.',
     'sim.setup(timestep=DT_MS, min_delay=DT_MS, rng_seeds_seed=SEED)',
-    DRAW_HELPERS + PYNN_HELPERS,
+    DRAW_HELPERS + PYNN_HELPERS + WEIGHT_SUMMARY_HELPER,
+    ...(options.state ? stateLoadLines(options.state) : []),
     ...populationLines,
     ...projectionLines,
     '',
@@ -252,12 +311,14 @@ export function exportPyNN(genome: Genome, options: PyNNExportOptions = { durati
     'for population in populations.values():',
     "    population.record('spikes')",
     `plastic = {${plastic.map((p) => `${JSON.stringify(p.label)}: (${p.name}, ${py(p.tauM)})`).join(', ')}}`,
+    'weights = lambda: {label: np.array(prj.get("weight", format="list", with_address=False)) * tau_m / CM_NF for label, (prj, tau_m) in plastic.items()}',
+    'weights_start = {label: weight_summary(w) for label, w in weights().items()}',
     'sim.run(DURATION_S * 1000.0)',
-    'weights = {label: np.array(prj.get("weight", format="list", with_address=False)) * tau_m / CM_NF for label, (prj, tau_m) in plastic.items()}',
     'print(json.dumps({',
     "    'duration_s': DURATION_S,",
     "    'rates_hz': {label: float(population.mean_spike_count()) / DURATION_S for label, population in populations.items()},",
-    "    'weights': {label: {'mean': float(np.mean(w)), 'sd': float(np.std(w))} for label, w in weights.items()},",
+    "    'weights_start': weights_start,",
+    "    'weights': {label: weight_summary(w) for label, w in weights().items()},",
     '}))',
     'sim.end()',
     '',

@@ -4,6 +4,7 @@
  * connectivity, weights and delays from the seed as Neuroplay does.
  */
 import type { Distribution, Genome, Projection } from '@/model';
+import { populationArrayName, projectionArrayName, type LearnedState } from './learned-state';
 
 /** Python's spelling of a finite number. */
 export function py(x: number): string {
@@ -89,3 +90,67 @@ def topographic(source_xy, target_xy, radius, p, skip_self):
     if skip_self:
         np.fill_diagonal(keep, False)
     return np.nonzero(keep)`;
+
+/** A run's learned state, written beside the script as an .npz the script loads. */
+export interface ScriptState {
+  /** The data file's name, looked up beside the script. */
+  file: string;
+  learned: LearnedState;
+  dtMs: number;
+}
+
+/** Neurons the script builds: those alive at the snapshot with a state, the genome's size without. */
+export function builtSize(genome: Genome, state: ScriptState | undefined, population: number): number {
+  return state ? state.learned.populations[population].size : genome.populations[population].size;
+}
+
+/** The script's expression for a population's array in the state file. */
+export function populationState(population: number, variable: Parameters<typeof populationArrayName>[1]): string {
+  return `STATE[${JSON.stringify(populationArrayName(population, variable))}]`;
+}
+
+/** The script's expression for a projection's array in the state file. */
+export function projectionState(projection: number, variable: Parameters<typeof projectionArrayName>[1]): string {
+  return `STATE[${JSON.stringify(projectionArrayName(projection, variable))}]`;
+}
+
+/** The docstring's paragraph on what the state carries. */
+export function stateDocLines(state: ScriptState): string[] {
+  const seconds = (state.learned.step * state.dtMs) / 1000;
+  return [
+    '',
+    `It starts from the learned state of a Neuroplay run at step ${state.learned.step} (t = ${seconds} s),`,
+    `read from ${state.file} beside this script: the neurons alive then (newborns`,
+    'included), every synapse in use with its weight and delay, membrane potentials',
+    'and spike sources at the rates their stimuli set. Synaptic currents, spike',
+    'traces and spikes in flight start from zero.',
+  ];
+}
+
+/** The script's lines that load the state file. */
+export function stateLoadLines(state: ScriptState): string[] {
+  return [`STATE = np.load(os.path.join(os.path.dirname(os.path.abspath(__file__)), ${JSON.stringify(state.file)}))  # the learned state (see the top)`];
+}
+
+/** How the exporters name a population's neurogenesis when they leave it out. */
+export function neurogenesisRule(genome: Genome, state: ScriptState | undefined, population: number): string {
+  const p = genome.populations[population];
+  const built = builtSize(genome, state, population);
+  return `neurogenesis (capacity ${p.capacity ?? p.size}; ${state ? `the ${built} neurons alive at the snapshot are built and none is born after` : `only the ${built} neurons alive at the start are built`})`;
+}
+
+/** The scripts' summary of a weight distribution, printed before and after the run. */
+export const WEIGHT_SUMMARY_HELPER = `
+
+def weight_summary(w):
+    """Count, mean, sd and the 10th, 25th, 50th, 75th, 90th percentiles of the weights."""
+    w = np.asarray(w, dtype=float)
+    if len(w) == 0:
+        return {'count': 0}
+    return {'count': len(w), 'mean': float(np.mean(w)), 'sd': float(np.std(w)),
+            'percentiles': [float(x) for x in np.percentile(w, [10, 25, 50, 75, 90])]}`;
+
+/** A projection with no synapse in use at the snapshot: the simulators refuse empty connection lists, so it is not built. */
+export function emptyAtSnapshot(state: ScriptState | undefined, projection: number): boolean {
+  return state !== undefined && state.learned.projections[projection].i.length === 0;
+}

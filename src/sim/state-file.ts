@@ -26,6 +26,8 @@ import { snapshotMismatches } from './cpu/snapshot';
 import type { EngineSnapshot } from './engine';
 
 export const STATE_FILE_FORMAT = 1;
+/** The file name ending of a state file. */
+export const STATE_FILE_EXTENSION = '.neuroplay';
 /** Largest state file, and largest state inside it: a browser tab's network (BROWSER_BUDGET) needs about 400 MB. */
 export const MAX_STATE_FILE_BYTES = 512 * 2 ** 20;
 /** Largest JSON header: a valid experiment (genome and at most 32,768 drawn points) needs under 2 MB. */

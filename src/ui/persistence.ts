@@ -14,8 +14,6 @@ import { currentBindings, growExperiment, type Actors } from './experiment-actio
 
 /** Time between autosaves: at most this much learning is lost to a crash. */
 export const AUTOSAVE_INTERVAL_MS = 30_000;
-/** The file name ending of an exported experiment. */
-export const STATE_FILE_EXTENSION = '.neuroplay';
 
 /** A name as a file name's stem: letters, digits, _ and - only. */
 export function fileStem(name: string): string {
@@ -111,7 +109,7 @@ export class Persistence {
   async exportFile(): Promise<{ name: string; bytes: Uint8Array }> {
     const save = await this.take();
     if (!save) throw new Error('There is no running experiment to export yet.');
-    const { encodeStateFile } = await import('@/sim/state-file');
+    const { encodeStateFile, STATE_FILE_EXTENSION } = await import('@/sim/state-file');
     const bytes = await encodeStateFile({ experiment: save.payload.experiment as ValidatedExperiment, snapshot: save.payload.snapshot, meta: { savedAt: new Date().toISOString(), name: save.meta.name } });
     return { name: `${fileStem(save.meta.name)}${STATE_FILE_EXTENSION}`, bytes };
   }
