@@ -15,14 +15,15 @@ export type EngineFactory = (connectome: Connectome, options: { recordSpikes: bo
 
 /**
  * The constructor of `backend`'s engine, asked for before the network is
- * grown so that a backend Node cannot run fails at once. The WebGPU engine
- * does not exist yet, so asking for it is a usage error.
+ * grown so that a backend the runner cannot step fails at once. The runner
+ * reads each chunk's frame synchronously, which only the CPU engine gives;
+ * the WebGPU engine runs in the page and in `npm run bench`.
  */
 export function engineFactory(backend: Backend): EngineFactory {
   switch (backend) {
     case 'cpu':
       return (connectome, options) => new CpuEngine(connectome, options);
     case 'webgpu':
-      throw new UsageError(['--backend webgpu: the WebGPU engine does not exist yet; use --backend cpu']);
+      throw new UsageError(['--backend webgpu: the runner steps the CPU engine only; the WebGPU engine runs in the page and in npm run bench (--gpu-sizes); use --backend cpu']);
   }
 }

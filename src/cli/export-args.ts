@@ -1,5 +1,5 @@
 /** The exporter's command line: `npm run export -- <preset | experiment.json | share link | state file> --to brian2|pynn [--with-state] [--out FILE] [--duration 1s]`. */
-import type { ExportTarget } from '@/export';
+import type { ExportTarget } from '@/export/targets';
 import { parseDurationS, parseFlags, readFlag, UsageError, type FlagKind } from './args';
 
 export interface ExportCliOptions {

@@ -41,6 +41,17 @@ function traceLines(p: Population): { eq: string[]; reset: string[] } {
   };
 }
 
+/** With a state: the group's synaptic input and spike trace as they were at the snapshot. */
+function carriedInputLines(ctx: Context, index: number, lines: string[]): void {
+  if (!ctx.state) return;
+  const name = ctx.names[index];
+  if (ctx.genome.populations[index].neuron.model !== 'spike_source') {
+    lines.push(`${name}.ge = ${populationState(index, 'ge')}*mV`, `${name}.gi = ${populationState(index, 'gi')}*mV`);
+    if (ctx.conductance.has(index)) lines.push(`${name}.gE = ${populationState(index, 'gE')}`, `${name}.gI = ${populationState(index, 'gI')}`);
+  }
+  if (ctx.traced.has(index)) lines.push(`${name}.x = ${populationState(index, 'trace')}`);
+}
+
 function sourceBlock(ctx: Context, index: number, lines: string[]): void {
   const p = ctx.genome.populations[index];
   if (p.neuron.model !== 'spike_source') return;
@@ -263,6 +274,7 @@ export function exportBrian2(genome: Genome, options: ExportOptions = { duration
     sourceBlock(ctx, i, populationLines);
     lifBlock(ctx, i, populationLines);
     izhikevichBlock(ctx, i, populationLines);
+    carriedInputLines(ctx, i, populationLines);
   });
   const projectionLines: string[] = [];
   const plastic: { label: string; name: string }[] = [];
@@ -288,7 +300,7 @@ export function exportBrian2(genome: Genome, options: ExportOptions = { duration
     'distribution, not spike for spike. At the end it prints one JSON line: each',
     "population's mean rate (Hz) and each plastic projection's weight distribution",
     '(count, mean, sd, percentiles) before and after the run.',
-    ...(options.state ? stateDocLines(options.state) : []),
+    ...(options.state ? stateDocLines(options.state, 'synaptic inputs, spike traces') : []),
     ...(ctx.warnings.length ? ['', 'Left out (no Brian2 equivalent):', ...ctx.warnings.map((w) => `  - ${w}`)] : []),
     '"""',
     'import json',

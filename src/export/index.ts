@@ -9,10 +9,9 @@ import { exportBrian2 } from './brian2';
 import { learnedState, learnedStateArrays } from './learned-state';
 import { encodeNpz } from './npz';
 import { exportPyNN } from './pynn';
+import type { ExportTarget } from './targets';
 
-export type ExportTarget = 'brian2' | 'pynn';
-
-export const EXPORT_TARGETS: Record<ExportTarget, string> = { brian2: 'Brian2', pynn: 'PyNN' };
+export { EXPORT_TARGETS, type ExportTarget } from './targets';
 
 export interface ScriptExportOptions {
   /** Simulated time the script runs, s. */

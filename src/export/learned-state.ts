@@ -3,9 +3,9 @@
  * grown connectome, read out of an engine snapshot as the simulators build
  * networks. Per population the neurons alive at the snapshot (newborns
  * included, renumbered 0 .. alive - 1 in global order) with their membrane
- * potential and, where the model has them, recovery, adaptive threshold and
- * source rate; per projection one (i, j, weight, delay) entry per synapse in
- * use, i and j in that numbering.
+ * potential, synaptic input and spike trace and, where the model has them,
+ * recovery, adaptive threshold and source rate; per projection one
+ * (i, j, weight, delay) entry per synapse in use, i and j in that numbering.
  */
 import type { Genome } from '@/model';
 import { EMPTY_SLOT, type EngineSnapshot } from '@/sim';
@@ -23,6 +23,13 @@ export interface LearnedPopulation {
   theta: Float32Array;
   /** A spike source's rate, Hz: what its sensor's stimulus set (zeros for neurons). */
   rateHz: Float32Array;
+  /** Current-based input, mV (inhibitory subtracted), and conductances relative to the leak. */
+  ge: Float32Array;
+  gi: Float32Array;
+  gE: Float32Array;
+  gI: Float32Array;
+  /** Spike trace read by STDP (zeros where no rule reads it). */
+  trace: Float32Array;
 }
 
 export interface LearnedProjection {
@@ -56,7 +63,7 @@ function array<T extends Arrays[string]>(arrays: Arrays, name: string, type: new
 export function learnedState(genome: Genome, snapshot: EngineSnapshot): LearnedState {
   const a = snapshot.arrays;
   const alive = array(a, 'alive', Uint8Array);
-  const [v, u, theta, rateHz] = ['v', 'u', 'theta', 'rate_hz'].map((name) => array(a, name, Float32Array));
+  const [v, u, theta, rateHz, ge, gi, gE, gI, trace] = ['v', 'u', 'theta', 'rate_hz', 'ge', 'gi', 'gE', 'gI', 'trace'].map((name) => array(a, name, Float32Array));
   const target = array(a, 'target', Uint32Array);
   const weight = array(a, 'weight', Float32Array);
   const delaySteps = array(a, 'delaySteps', Uint16Array);
@@ -73,7 +80,7 @@ export function learnedState(genome: Genome, snapshot: EngineSnapshot): LearnedS
     const kept: number[] = [];
     for (let n = p.start; n < p.start + p.capacity; n++) if (alive[n]) renumbered[n] = kept.push(n) - 1;
     const pick = (values: Float32Array) => Float32Array.from(kept, (n) => values[n]);
-    return { size: kept.length, v: pick(v), u: pick(u), theta: pick(theta), rateHz: pick(rateHz) };
+    return { size: kept.length, v: pick(v), u: pick(u), theta: pick(theta), rateHz: pick(rateHz), ge: pick(ge), gi: pick(gi), gE: pick(gE), gI: pick(gI), trace: pick(trace) };
   });
 
   const projections = blocks.map((block): LearnedProjection => {
@@ -107,7 +114,22 @@ export function learnedState(genome: Genome, snapshot: EngineSnapshot): LearnedS
 }
 
 /** The data file's name for a population's array. */
-export function populationArrayName(population: number, variable: 'v' | 'u' | 'theta' | 'rate_hz'): string {
+export type PopulationVariable = 'v' | 'u' | 'theta' | 'rate_hz' | 'ge' | 'gi' | 'gE' | 'gI' | 'trace';
+
+/** Each population variable's field in LearnedPopulation. */
+const POPULATION_FIELDS: Record<PopulationVariable, keyof Omit<LearnedPopulation, 'size'>> = {
+  v: 'v',
+  u: 'u',
+  theta: 'theta',
+  rate_hz: 'rateHz',
+  ge: 'ge',
+  gi: 'gi',
+  gE: 'gE',
+  gI: 'gI',
+  trace: 'trace',
+};
+
+export function populationArrayName(population: number, variable: PopulationVariable): string {
   return `population${population}_${variable}`;
 }
 
@@ -120,10 +142,7 @@ export function projectionArrayName(projection: number, variable: 'i' | 'j' | 'w
 export function learnedStateArrays(state: LearnedState): Record<string, Float32Array | Int32Array | Uint16Array> {
   const arrays: Record<string, Float32Array | Int32Array | Uint16Array> = {};
   state.populations.forEach((p, k) => {
-    arrays[populationArrayName(k, 'v')] = p.v;
-    arrays[populationArrayName(k, 'u')] = p.u;
-    arrays[populationArrayName(k, 'theta')] = p.theta;
-    arrays[populationArrayName(k, 'rate_hz')] = p.rateHz;
+    for (const [variable, field] of Object.entries(POPULATION_FIELDS)) arrays[populationArrayName(k, variable as PopulationVariable)] = p[field];
   });
   state.projections.forEach((c, k) => {
     arrays[projectionArrayName(k, 'i')] = c.i;

@@ -58,6 +58,15 @@ def connection_list(i, j, weight_nA, delay_steps_):
     return np.column_stack([i, j, weight_nA, delay_steps_ * DT_MS])
 
 
+def held_tau(tau_syn_ms, tau_m_ms):
+    """The tau_syn that gives a PSP Neuroplay's charge. Neuroplay holds a synaptic input
+    over each step before it decays, so a unit weight delivers dt / (1 - exp(-dt / tau))
+    of charge, not tau (5.254 ms for 5 ms at dt 0.5 ms). Nudged 0.1 % where it would
+    equal tau_m: some back ends' exact solution (pyNN.brian2) divides by the difference."""
+    tau = DT_MS / (1 - np.exp(-DT_MS / tau_syn_ms))
+    return tau * 1.001 if abs(tau - tau_m_ms) < 1e-9 else tau
+
+
 def regular_train(rate_hz, phase):
     """Spike times (ms) of a regular source: its phase reaches 1 every 1 / rate, starting from phase."""
     if rate_hz <= 0:
@@ -97,14 +106,12 @@ function sourceLines(ctx: Context, index: number, lines: string[]): void {
   }
 }
 
-/**
- * A synaptic time constant as the script sets it: one equal to tau_m is
- * nudged up by 1e-3 of itself, since the exact solution some back ends
- * integrate with (pyNN.brian2) divides by tau_m - tau_syn; the PSP changes
- * by about 0.1 %.
- */
-function synapticTau(tauSyn: number, tauM: number): string {
-  return tauSyn === tauM ? `${py(tauSyn)} * 1.001` : py(tauSyn);
+/** The synaptic input at the snapshot in PyNN's units (nA or uS, as the weights; inhibitory currents negative). */
+function carriedInputs(index: number, conductance: boolean, tauM: string): string {
+  const scale = `CM_NF / ${tauM}`;
+  return conductance
+    ? `gsyn_exc=${populationState(index, 'gE')} * ${scale}, gsyn_inh=${populationState(index, 'gI')} * ${scale}`
+    : `isyn_exc=${populationState(index, 'ge')} * ${scale}, isyn_inh=-${populationState(index, 'gi')} * ${scale}`;
 }
 
 function lifLines(ctx: Context, index: number, lines: string[]): void {
@@ -117,10 +124,12 @@ function lifLines(ctx: Context, index: number, lines: string[]): void {
   const reversal = conductance ? `, e_rev_E=${py(n.e_exc_mV)}, e_rev_I=${py(n.e_inh_mV)}` : '';
   if (p.adaptive_threshold) leaveOut(ctx, lines, `population ${p.name}`, 'the adaptive threshold', 'the threshold stays at v_thresh');
   lines.push(
-    `# LIF, c_m = CM_NF; i_offset = i_bias c_m / tau_m (see the header).${n.tau_e_ms === n.tau_m_ms || n.tau_i_ms === n.tau_m_ms ? ' A tau_syn equal to tau_m is 0.1 % longer: some back ends\' exact solution divides by their difference.' : ''}`,
+    `# LIF, c_m = CM_NF; i_offset = i_bias c_m / tau_m (see the header); synaptic taus as held_tau says.`,
     `${name} = sim.Population(${size}, sim.${conductance ? 'IF_cond_exp' : 'IF_curr_exp'}(cm=CM_NF, tau_m=${py(n.tau_m_ms)}, v_rest=${py(n.v_rest_mV)}, v_reset=${py(n.v_reset_mV)}, v_thresh=${py(n.v_thresh_mV)},`,
-    `    tau_refrac=${py(n.t_ref_ms)}, tau_syn_E=${synapticTau(n.tau_e_ms, n.tau_m_ms)}, tau_syn_I=${synapticTau(n.tau_i_ms, n.tau_m_ms)}, i_offset=${py(n.i_bias_mV)} * CM_NF / ${py(n.tau_m_ms)}${reversal}), label=${JSON.stringify(p.name)})`,
-    `${name}.initialize(v=${ctx.state ? populationState(index, 'v') : `draw(${size}, ${pyDistribution(p.init_v_mV ?? { kind: 'constant', value: n.v_rest_mV })})`})`,
+    `    tau_refrac=${py(n.t_ref_ms)}, tau_syn_E=held_tau(${py(n.tau_e_ms)}, ${py(n.tau_m_ms)}), tau_syn_I=held_tau(${py(n.tau_i_ms)}, ${py(n.tau_m_ms)}), i_offset=${py(n.i_bias_mV)} * CM_NF / ${py(n.tau_m_ms)}${reversal}), label=${JSON.stringify(p.name)})`,
+    ctx.state
+      ? `${name}.initialize(v=${populationState(index, 'v')}, ${carriedInputs(index, conductance, py(n.tau_m_ms))})`
+      : `${name}.initialize(v=draw(${size}, ${pyDistribution(p.init_v_mV ?? { kind: 'constant', value: n.v_rest_mV })}))`,
   );
 }
 
@@ -276,7 +285,7 @@ export function exportPyNN(genome: Genome, options: PyNNExportOptions = { durati
     "spike for spike. At the end it prints one JSON line: each population's mean",
     "rate (Hz) and each plastic projection's weight distribution (count, mean, sd,",
     "percentiles; Neuroplay's units) before and after the run.",
-    ...(options.state ? stateDocLines(options.state) : []),
+    ...(options.state ? stateDocLines(options.state, 'synaptic inputs') : []),
     ...(ctx.warnings.length ? ['', 'Left out (no PyNN equivalent):', ...ctx.warnings.map((w) => `  - ${w}`)] : []),
     '"""',
     'import argparse',
@@ -301,6 +310,9 @@ export function exportPyNN(genome: Genome, options: PyNNExportOptions = { durati
     'CM_NF = 1.0  # membrane capacitance; currents and weights are scaled by it (see the header of the exporter)',
     '# PyNN delays are whole steps here, at least one: a spike sent at t reaches the target at t + delay.',
     'sim.setup(timestep=DT_MS, min_delay=DT_MS, rng_seeds_seed=SEED)',
+    "if SIMULATOR == 'brian2':  # pyNN.brian2 leaves Brian2's own generator (Poisson sources) unseeded",
+    '    import brian2',
+    '    brian2.seed(SEED)',
     DRAW_HELPERS + PYNN_HELPERS + WEIGHT_SUMMARY_HELPER,
     ...(options.state ? stateLoadLines(options.state) : []),
     ...populationLines,

@@ -114,16 +114,16 @@ export function projectionState(projection: number, variable: Parameters<typeof 
   return `STATE[${JSON.stringify(projectionArrayName(projection, variable))}]`;
 }
 
-/** The docstring's paragraph on what the state carries. */
-export function stateDocLines(state: ScriptState): string[] {
+/** The docstring's paragraph on what the state carries; `carried` names the target's extras (e.g. 'synaptic inputs'). */
+export function stateDocLines(state: ScriptState, carried: string): string[] {
   const seconds = (state.learned.step * state.dtMs) / 1000;
   return [
     '',
     `It starts from the learned state of a Neuroplay run at step ${state.learned.step} (t = ${seconds} s),`,
     `read from ${state.file} beside this script: the neurons alive then (newborns`,
-    'included), every synapse in use with its weight and delay, membrane potentials',
-    'and spike sources at the rates their stimuli set. Synaptic currents, spike',
-    'traces and spikes in flight start from zero.',
+    'included), every synapse in use with its weight and delay, membrane potentials,',
+    `${carried}, and spike sources at the rates their stimuli set. Spikes in flight`,
+    'and refractory periods start afresh.',
   ];
 }
 

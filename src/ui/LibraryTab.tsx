@@ -1,14 +1,15 @@
 /**
- * Saved experiments: save the running one by name, export it to a file, open
- * a file; the library (newest first, the autosave among them) to open,
- * rename, duplicate and delete.
+ * Saved experiments: save the running one by name, export it to a file or as
+ * a simulator's script, open a file; the library (newest first, the autosave
+ * among them) to open, rename, duplicate and delete.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { SaveMeta } from '@/persist';
 import { errorText } from '@/worker/protocol';
 import { useServices } from './app-context';
+import { ExportScript } from './ExportScript';
 import { openStateFile } from './FileDrop';
-import { fileStem, type Persistence } from './persistence';
+import type { Persistence } from './persistence';
 
 function download(name: string, bytes: Uint8Array | string, type = 'application/octet-stream'): void {
   const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
@@ -53,20 +54,6 @@ export function LibraryTab() {
     }
   };
 
-  /** The running genome as a Brian2 script (npm run export does the same from the command line); rules Brian2 has no equivalent for are named. */
-  const exportScript = async () => {
-    const genome = services.store.getState().experiment?.genome;
-    if (!genome) return setSaid('No experiment yet');
-    try {
-      const { exportBrian2 } = await import('@/export/brian2');
-      const { script, warnings } = exportBrian2(genome, { durationS: 1, source: 'the Neuroplay playground' });
-      download(`${fileStem(genome.name)}.py`, script, 'text/x-python');
-      setSaid(warnings.length ? `Exported; not carried over: ${warnings.join('; ')}` : 'Exported: every rule carried over');
-    } catch (error) {
-      setSaid(errorText(error));
-    }
-  };
-
   return (
     <section className="library" aria-label="Saved experiments">
       <form
@@ -87,13 +74,11 @@ export function LibraryTab() {
         <button type="button" disabled={!library} onClick={() => void act(async (opened) => { const file = await opened.exportFile(); download(file.name, file.bytes); }, 'Exported')()}>
           Export file
         </button>
-        <button type="button" onClick={() => void exportScript()}>
-          Export to Brian2
-        </button>
         <label className="import">
           Open file… <input type="file" accept=".neuroplay,application/octet-stream" onChange={(event) => { const file = event.target.files?.[0]; event.target.value = ''; if (file && library) void openStateFile(library, file).then((ok) => setSaid(ok ? `Opened ${file.name}` : `${file.name} was not opened`)); }} />
         </label>
       </div>
+      <ExportScript download={download} say={setSaid} />
       <p className="hint" role="status">
         {said || 'Autosaved every 30 s and when the page is hidden.'}
       </p>

@@ -41,6 +41,11 @@ describe('parseSimArgs', () => {
     ]);
   });
 
+  it('--save-state takes a .neuroplay file name', () => {
+    expect(parseSimArgs(['cuba', '--save-state', 'run.neuroplay']).saveState).toBe('run.neuroplay');
+    expect(problems(['cuba', '--save-state', 'run.json'])).toEqual(["--save-state: a state file's name ends with .neuroplay"]);
+  });
+
   it('needs exactly one experiment', () => {
     expect(problems([])).toEqual(['missing the experiment: a preset name or a .json file']);
     expect(problems(['cuba', 'balanced'])).toEqual(['one experiment at a time, got 2: cuba balanced']);

@@ -4,30 +4,16 @@
  * --out file, and a clear one-line message with exit status 2 for each kind
  * of bad input.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT_USAGE } from '@/cli/main';
 import { cubaGenome, PRESETS } from '@/model';
+import { runCli } from './spawn';
 
-const root = join(__dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'neuroplay-sim-'));
-
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function sim(...args: string[]): Promise<Outcome> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', ...args], { cwd: root }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
-  });
-}
+const sim = (...args: string[]) => runCli('sim', args);
 
 function file(name: string, text: string): string {
   const path = join(dir, name);
@@ -80,7 +66,7 @@ describe.concurrent('npm run sim: bad input exits with status 2 and one line per
     ['an unknown flag', ['cuba', '--turbo'], ['sim: --turbo: unknown flag']],
     ['--neurons on a file', [valid, '--neurons', '100'], ['sim: --neurons: applies to presets only; set the population sizes in the experiment file']],
     ['--out into a missing folder', ['cuba', '--out', join(dir, 'no', 'r.json')], [`sim: --out: the folder ${join(dir, 'no')} does not exist`]],
-    ['--backend webgpu', ['cuba', '--backend', 'webgpu'], ['sim: --backend webgpu: the WebGPU engine does not exist yet; use --backend cpu']],
+    ['--backend webgpu', ['cuba', '--backend', 'webgpu'], ['sim: --backend webgpu: the runner steps the CPU engine only; the WebGPU engine runs in the page and in npm run bench (--gpu-sizes); use --backend cpu']],
   ];
   for (const [what, args, lines] of cases) {
     it(`refuses ${what}`, async () => {

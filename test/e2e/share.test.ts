@@ -7,6 +7,7 @@
  * in a fresh browser continues the run spike for spike.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumMissing } from '@/cli/chromium';
@@ -138,11 +139,28 @@ describe.skipIf(missing !== null)('sharing and keeping experiments in Chromium',
     const file = `${ARTEFACTS}/exported.neuroplay`;
     await download.saveAs(file);
     // The same experiment as a Brian2 script: the playground's dopamine-gated STDP, Vogels rule, structure and births are named as not carried over.
-    const [script] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export to Brian2' }).click()]);
+    const exporter = page.getByRole('group', { name: 'Export to a simulator' });
+    const exportScript = () => Promise.all([page.waitForEvent('download'), exporter.getByRole('button', { name: 'Export script' }).click()]).then(([download]) => download);
+    await exporter.getByLabel('Simulator').selectOption('brian2');
+    await exporter.getByLabel('with the learned state').uncheck();
+    const script = await exportScript();
     const python = readFileSync(await script.path(), 'utf8');
     expect(python.startsWith('#!/usr/bin/env python3')).toBe(true);
     expect(python).toContain('NOT EXPORTED');
     await expect.poll(() => page.locator('.library [role="status"]').textContent(), SLOW).toMatch(/^Exported; not carried over: .*three-factor modulation/);
+    // As PyNN with the learned state: one zip of the script and the .npz (numpy's zip of .npy arrays) it loads from beside itself.
+    await exporter.getByLabel('Simulator').selectOption('pynn');
+    await exporter.getByLabel('with the learned state').check();
+    const bundle = await exportScript();
+    expect(bundle.suggestedFilename()).toMatch(/-pynn\.zip$/);
+    const stem = bundle.suggestedFilename().replace(/-pynn\.zip$/, '');
+    const files = unzipSync(readFileSync(await bundle.path()));
+    expect(Object.keys(files).sort()).toEqual([`${stem}-state.npz`, `${stem}.py`]);
+    const pynn = strFromU8(files[`${stem}.py`]);
+    expect(pynn).toMatch(/import pyNN|pyNN\./);
+    expect(pynn).toContain(`${stem}-state.npz`);
+    expect(Object.keys(unzipSync(files[`${stem}-state.npz`]))).toEqual(expect.arrayContaining(['population0_v.npy', 'projection0_w.npy']));
+    await expect.poll(() => page.locator('.library [role="status"]').textContent(), SLOW).toMatch(/^Exported; not carried over: .*three-factor modulation of STDP \(dopamine\) is not exported \(no PyNN equivalent\)/);
 
     const fresh = await visit(site.url);
     await expect.poll(async () => (await stats(fresh.page)).runState, SLOW).toBe('running');

@@ -1,15 +1,13 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BRIAN2_PYTHON } from '@/cli/brian2';
 import { cubaRateToleranceHz } from '@/cli/cuba-reference';
 import { parseExportArgs } from '@/cli/export-args';
 import { exportBrian2 } from '@/export/brian2';
 import { PRESETS, validateGenome, type Genome, type GenomeInput } from '@/model';
 import { buildConnectome, EMPTY_SLOT } from '@/sim';
 import { CpuEngine } from '@/sim/cpu';
+import { continuedIn, learnedDeprivation } from './learned-run';
+import { PYTHON, pythonHas, requireUnderCi, runExported } from './python';
+import { expectAgreement } from './spread';
 
 function genome(input: GenomeInput): Genome {
   const r = validateGenome(input);
@@ -85,23 +83,13 @@ describe('parseExportArgs', () => {
     expect(() => parseExportArgs(['cuba', '--to', 'nest'])).toThrow('--to: "nest" is not a target (choose brian2 or pynn)');
     expect(() => parseExportArgs(['cuba'])).toThrow('--to: missing; choose brian2');
   });
+
+  it('--with-state needs --out: the state is written beside the script', () => {
+    expect(parseExportArgs(['run.neuroplay', '--to', 'pynn', '--with-state', '--out', 'net.py'])).toMatchObject({ withState: true, out: 'net.py' });
+    expect(parseExportArgs(['cuba', '--to', 'pynn']).withState).toBe(false);
+    expect(() => parseExportArgs(['run.neuroplay', '--to', 'pynn', '--with-state'])).toThrow('--with-state: needs --out, the state is written beside the script');
+  });
 });
-
-interface ScriptResult {
-  rates_hz: Record<string, number>;
-  weights: Record<string, { mean: number; sd: number }>;
-}
-
-function runScript(script: string): Promise<ScriptResult> {
-  const file = join(mkdtempSync(join(tmpdir(), 'neuroplay-export-')), 'net.py');
-  writeFileSync(file, script);
-  return new Promise((resolve, reject) =>
-    execFile(BRIAN2_PYTHON, ['-W', 'ignore', file], { maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(stderr.trim().split('\n').slice(-5).join('\n')));
-      else resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '') as ScriptResult);
-    }),
-  );
-}
 
 /** Neuroplay's CPU engine on the same genome: mean rate per population and the weights of the plastic projections. */
 function runCpu(g: Genome, durationS: number) {
@@ -127,27 +115,13 @@ function runCpu(g: Genome, durationS: number) {
   return { rates, weights };
 }
 
-function brian2Available(): boolean {
-  try {
-    execFileSync(BRIAN2_PYTHON, ['-c', 'import brian2'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const available = brian2Available();
-if (!available && process.env.CI) {
-  describe('exported scripts under Brian2', () => {
-    it(`needs Brian2 under CI (${BRIAN2_PYTHON} -c "import brian2" failed)`, () => {
-      expect.fail('install python3-brian');
-    });
-  });
-}
+const available = pythonHas('brian2');
+requireUnderCi(available, 'brian2', 'python3-brian');
 
-describe.skipIf(!available)(`exported scripts under Brian2 (skipped: ${BRIAN2_PYTHON} cannot import brian2)`, () => {
+describe.skipIf(!available)(`exported scripts under Brian2 (skipped: ${PYTHON} cannot import brian2)`, () => {
   it('CUBA, N = 4000, 0.5 s: E and I rates within 0.9 Hz of the CPU engine (3 sd of two independent realisations, cuba-reference.ts)', async () => {
     const g = genome(PRESETS.cuba.genome({ neurons: 4000, seed: 1 }));
-    const [brian2, cpu] = [await runScript(exportBrian2(g, { durationS: 0.5 }).script), runCpu(g, 0.5)];
+    const [brian2, cpu] = [await runExported(exportBrian2(g, { durationS: 0.5 })), runCpu(g, 0.5)];
     for (const name of ['E', 'I']) expect(Math.abs(brian2.rates_hz[name] - cpu.rates[name]), name).toBeLessThanOrEqual(cubaRateToleranceHz(1));
   }, 60_000);
 
@@ -156,11 +130,20 @@ describe.skipIf(!available)(`exported scripts under Brian2 (skipped: ${BRIAN2_PY
   // their mean by ~+0.066 mV (measured 0.369 Brian2, 0.365 CPU): 5% (0.018 mV) tells a drift that agrees from one that does not.
   it('deprivation (recurrent additive STDP, adaptive threshold, Poisson noise), 1 s: E within 20%, noise within 6%, E->E weight mean within 5%', async () => {
     const g = genome(PRESETS.deprivation.genome({ seed: 1 }));
-    const [brian2, cpu] = [await runScript(exportBrian2(g, { durationS: 1 }).script), runCpu(g, 1)];
+    const [brian2, cpu] = [await runExported(exportBrian2(g, { durationS: 1 })), runCpu(g, 1)];
     expect(Math.abs(brian2.rates_hz.E / cpu.rates.E - 1)).toBeLessThanOrEqual(0.2);
     expect(Math.abs(brian2.rates_hz.noise / cpu.rates.noise - 1)).toBeLessThanOrEqual(0.06);
     const drift = cpu.weights['E->E'] - 0.3;
     expect(drift).toBeGreaterThan(0.04);
     expect(Math.abs(brian2.weights['E->E'].mean / cpu.weights['E->E'] - 1)).toBeLessThanOrEqual(0.05);
+  }, 60_000);
+
+  // The state must arrive exactly (same synapses, same weights); what follows is one more realisation of
+  // the continued run, so every rate and the weights' mean and sd must lie within 3 sd of 20 Neuroplay
+  // continuations from the same state (sd x sqrt(1 + 1/20) for the difference from their mean).
+  it('with state: deprivation learned 0.5 s in Neuroplay (half the retina at 40 Hz) goes on 0.5 s in Brian2: 870 E->E weights arrive exactly; rates and E->E weight mean and sd within 3 sd of 20 Neuroplay continuations', async () => {
+    const { result, neuroplay } = await continuedIn('brian2', await learnedDeprivation({ adaptiveThreshold: true }), 0.5);
+    expect(result.weights_start['E->E'].count).toBe(870);
+    expect(expectAgreement(result, neuroplay)).toEqual(['retina rate (Hz)', 'E rate (Hz)', 'I rate (Hz)', 'noise rate (Hz)', 'E->E weight mean', 'E->E weight sd']);
   }, 60_000);
 });
