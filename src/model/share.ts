@@ -69,7 +69,7 @@ const error = (message: string): SharedHash => ({ kind: 'error', message });
 
 function decodeHash(hash: string): SharedHash {
   const text = hash.startsWith('#') ? hash.slice(1) : hash;
-  if (text === '') return { kind: 'none' };
+  if (text === '' || isAnchor(text)) return { kind: 'none' };
   const params = new Map<Key, string>();
   for (const part of text.split('&')) {
     if (part === '') continue;
@@ -90,6 +90,11 @@ function decodeHash(hash: string): SharedHash {
   if (preset !== undefined) return decodePreset(preset, seed);
   if (seed !== undefined) return error('This link has a seed= but no preset= to go with it.');
   return { kind: 'none' };
+}
+
+/** A bare fragment like `#top` or `#scaling-out`: an anchor in a page, not a link's parameters. */
+function isAnchor(text: string): boolean {
+  return !/[=&]/.test(text) && !(KEYS as readonly string[]).includes(text);
 }
 
 function decodePreset(name: string, seedText: string | undefined): SharedHash {

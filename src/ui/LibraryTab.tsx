@@ -10,6 +10,7 @@ import { useServices } from './app-context';
 import { ExportScript } from './ExportScript';
 import { openStateFile } from './FileDrop';
 import type { Persistence } from './persistence';
+import { SaveRow } from './SaveRow';
 
 function download(name: string, bytes: Uint8Array | string, type = 'application/octet-stream'): void {
   const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
@@ -84,36 +85,14 @@ export function LibraryTab() {
       </p>
       <ul className="saves">
         {saves.map((save) => (
-          <li key={save.id} data-save={save.name}>
-            <span className="save-name">
-              {save.autosave ? 'Autosave: ' : ''}
-              {save.name}
-            </span>
-            <span className="hint">
-              {new Date(save.savedAt).toLocaleString()} · {(save.simTimeMs / 1000).toFixed(1)} s · {save.preset ?? 'from a link or file'}
-              {save.metric ? ` · ${save.metric}` : ''}
-            </span>
-            <span className="save-actions">
-              <button type="button" onClick={() => void act((opened) => opened.open(save.id), `Opened ${save.name}`)()}>
-                Open
-              </button>
-              <button
-                type="button"
-                onClick={() => {
-                  const renamed = window.prompt('New name', save.name);
-                  if (renamed !== null) void act((opened) => opened.library.rename(save.id, renamed), 'Renamed')();
-                }}
-              >
-                Rename
-              </button>
-              <button type="button" onClick={() => void act((opened) => opened.library.duplicate(save.id), 'Duplicated')()}>
-                Duplicate
-              </button>
-              <button type="button" onClick={() => void act((opened) => opened.library.delete(save.id), 'Deleted')()}>
-                Delete
-              </button>
-            </span>
-          </li>
+          <SaveRow
+            key={save.id}
+            save={save}
+            onOpen={() => void act((opened) => opened.open(save.id), `Opened ${save.name}`)()}
+            onRename={(renamed) => void act((opened) => opened.library.rename(save.id, renamed), 'Renamed')()}
+            onDuplicate={() => void act((opened) => opened.library.duplicate(save.id), 'Duplicated')()}
+            onDelete={() => void act((opened) => opened.library.delete(save.id), 'Deleted')()}
+          />
         ))}
       </ul>
     </section>

@@ -150,13 +150,14 @@ describe('preset links', () => {
 });
 
 describe('links that open nothing or fail', () => {
-  it('reads no hash, "#" and stray "&" as nothing to open', () => {
-    for (const hash of ['', '#', '#&', '&&']) expect(decodeShareHash(hash)).toEqual({ kind: 'none' });
+  it('reads no hash, "#", stray "&" and a bare anchor (#top, #scaling-out) as nothing to open; a bare key (#preset) is still read', () => {
+    for (const hash of ['', '#', '#&', '&&', '#top', '#scaling-out']) expect(decodeShareHash(hash)).toEqual({ kind: 'none' });
+    expect(messageOf('#preset')).toMatch(/^There is no preset named ""/);
   });
 
   it('names unknown keys, repeated keys, both kinds at once, a stray seed and a broken %-escape', () => {
     expect(messageOf('#utm_source=mail')).toBe('This link has "utm_source", which Neuroplay does not read: a link has x=… (an experiment) or preset=… (with an optional seed=…).');
-    expect(messageOf('#top')).toMatch(/^This link has "top", which Neuroplay does not read/);
+    expect(messageOf('#top&preset=cuba')).toMatch(/^This link has "top", which Neuroplay does not read/);
     expect(messageOf('#preset=cuba&preset=digits')).toBe('This link gives "preset" more than once.');
     expect(messageOf(`${presetLinks[0].hash}&preset=cuba`)).toBe('This link has both an experiment (x=…) and a preset (preset=…); it can open only one.');
     expect(messageOf(`${presetLinks[0].hash}&seed=3`)).toBe('This link has a seed= beside an experiment, whose genome carries its own seed.');
