@@ -37,14 +37,14 @@ export async function runOurCuba(neurons: number, durationS: number, seed: numbe
   const buildStart = performance.now();
   const connectome = buildConnectome(genome);
   const buildS = (performance.now() - buildStart) / 1000;
-  const createEngine = engineFactory('cpu');
+  const createEngine = await engineFactory('cpu');
   const steps = stepsFor(durationS, genome.dt_ms);
   const runS: number[] = [];
   let spikes = 0;
   let synapticEvents = 0;
   for (let r = 0; r < repeats; r++) {
     onRepeat(r);
-    const engine = createEngine(connectome, { recordSpikes: false });
+    const engine = await createEngine(connectome, { recordSpikes: false });
     const totals = await runInChunks(engine, connectome.populations.length, steps, chunkSteps(genome.dt_ms));
     runS.push(totals.wallS);
     spikes = totals.populationSpikes.reduce((a, b) => a + b, 0);

@@ -13,7 +13,7 @@ export interface RunTotals {
   /** Spikes per population over the run. */
   populationSpikes: Float64Array;
   synapticEvents: number;
-  /** Wall time spent in step() and takeFrame(), s. */
+  /** Wall time spent in step() and readFrame() (for WebGPU, submission to completion), s. */
   wallS: number;
 }
 
@@ -48,7 +48,7 @@ export async function runInChunks(
     const n = Math.min(chunk, steps - done);
     const t0 = performance.now();
     engine.step(n);
-    const frame = engine.takeFrame();
+    const frame = await engine.readFrame();
     wallS += (performance.now() - t0) / 1000;
     done += n;
     for (let p = 0; p < populationCount; p++) populationSpikes[p] += frame.populationSpikes[p];

@@ -43,9 +43,9 @@ async function main(): Promise<void> {
     process.stdout.write(`${SIM_USAGE}\n`);
     return;
   }
-  const createEngine = engineFactory(options.backend);
   const lab = Object.hasOwn(EXPERIMENTS, options.experiment) ? EXPERIMENTS[options.experiment] : undefined;
   if (lab) {
+    if (options.backend !== 'cpu') throw new UsageError([`--backend ${options.backend}: ${options.experiment} runs its protocol on the CPU engine`]);
     if (options.saveState !== undefined) throw new UsageError([`--save-state: ${options.experiment} runs a protocol in several networks; save the state of a plain run`]);
     if (options.out !== undefined) checkOutPath(options.out);
     const report = await runLab(lab, options);
@@ -53,6 +53,7 @@ async function main(): Promise<void> {
     return;
   }
   if (options.dataset !== undefined) throw new UsageError([`--dataset: ${options.experiment} takes no data set`]);
+  const createEngine = await engineFactory(options.backend);
   const experiment = loadExperiment(options.experiment, { neurons: options.neurons, seed: options.seed });
   if (options.out !== undefined) checkOutPath(options.out);
   if (options.saveState !== undefined) checkOutPath(options.saveState, '--save-state');
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
   const buildStart = performance.now();
   const connectome = buildConnectome(genome);
   const recordSpikes = options.out !== undefined;
-  const engine = createEngine(connectome, { recordSpikes });
+  const engine = await createEngine(connectome, { recordSpikes });
   const buildS = (performance.now() - buildStart) / 1000;
 
   const steps = stepsFor(options.durationS, genome.dt_ms);
@@ -81,6 +82,7 @@ async function main(): Promise<void> {
     const meta = { savedAt: new Date().toISOString(), name: genome.name };
     writeOut(options.saveState, await encodeStateFile({ experiment: { genome, bindings: [] }, snapshot, meta }), '--save-state');
   }
+  engine.destroy?.();
   process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : `${formatReport(report)}\n`);
 }
 

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT_USAGE } from '@/cli/main';
 import { cubaGenome, PRESETS } from '@/model';
+import { adapterName, device } from '../sim/gpu/harness';
 import { runCli } from './spawn';
 
 const dir = mkdtempSync(join(tmpdir(), 'neuroplay-sim-'));
@@ -66,7 +67,7 @@ describe.concurrent('npm run sim: bad input exits with status 2 and one line per
     ['an unknown flag', ['cuba', '--turbo'], ['sim: --turbo: unknown flag']],
     ['--neurons on a file', [valid, '--neurons', '100'], ['sim: --neurons: applies to presets only; set the population sizes in the experiment file']],
     ['--out into a missing folder', ['cuba', '--out', join(dir, 'no', 'r.json')], [`sim: --out: the folder ${join(dir, 'no')} does not exist`]],
-    ['--backend webgpu', ['cuba', '--backend', 'webgpu'], ['sim: --backend webgpu: the runner steps the CPU engine only; the WebGPU engine runs in the page and in npm run bench (--gpu-sizes); use --backend cpu']],
+    ['a protocol on --backend webgpu', ['novelty', '--backend', 'webgpu'], ['sim: --backend webgpu: novelty runs its protocol on the CPU engine']],
   ];
   for (const [what, args, lines] of cases) {
     it(`refuses ${what}`, async () => {
@@ -78,6 +79,22 @@ describe.concurrent('npm run sim: bad input exits with status 2 and one line per
       lines.forEach((line, i) => (typeof line === 'string' ? expect(printed[i]).toBe(line) : expect(printed[i]).toMatch(line)));
     });
   }
+});
+
+// The device opened here only tells whether this machine has a WebGPU adapter (harness.ts: required under CI).
+describe.skipIf(device === undefined)(`npm run sim --backend webgpu (${adapterName})`, () => {
+  it('runs the WebGPU engine: CUBA, 1,000 neurons, 200 ms, seed 1 gives the CPU engine\'s spikes in every population', async () => {
+    const reports = [];
+    for (const backend of ['cpu', 'webgpu']) {
+      const r = await sim('cuba', '--neurons', '1000', '--duration', '200ms', '--backend', backend, '--json');
+      expect(r.code, r.stderr).toBe(0);
+      reports.push(JSON.parse(r.stdout.trim().split('\n').pop()!));
+    }
+    const [cpu, gpu] = reports;
+    expect(gpu.backend).toBe('webgpu');
+    expect(cpu.spikes).toBeGreaterThan(500);
+    expect(gpu).toMatchObject({ spikes: cpu.spikes, synaptic_events: cpu.synaptic_events, population_spikes: cpu.population_spikes });
+  }, 60_000);
 });
 
 describe('npm run sim: experiments with a protocol', () => {
