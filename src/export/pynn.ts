@@ -12,6 +12,12 @@
  * current jumps by its weight and decays with tau_syn in both, a weight of
  * w mV is w c_m / tau_m nA (not / tau_syn). A conductance g in units of the
  * leak is likewise g c_m / tau_m uS. The script fixes c_m = 1 nF.
+ *
+ * Time steps. Neuroplay holds a synaptic input over each step before it
+ * decays; PyNN's back ends integrate the decaying current exactly. The script
+ * sets tau_syn so that a PSP carries Neuroplay's charge (its `held_tau`),
+ * which brought the plastic test's inhibitory rate from 3 sd below
+ * Neuroplay's into agreement.
  */
 import { delayToSteps, projectionName, type Genome, type Population } from '@/model';
 import {
