@@ -6,7 +6,23 @@
  * comment in the script and a warning naming the rule.
  */
 import { delayToSteps, IZHIKEVICH_PRESETS, projectionName, type Genome, type Population } from '@/model';
-import { WEIGHT_SUMMARY_HELPER, builtSize, DRAW_HELPERS, emptyAtSnapshot, neurogenesisRule, groupNames, plainStdp, populationState, projectionState, py, pyDistribution, stateDocLines, stateLoadLines, type ScriptState } from './shared';
+import {
+  builtSize,
+  DRAW_HELPERS,
+  emptyAtSnapshot,
+  groupNames,
+  neurogenesisRule,
+  plainStdp,
+  populationState,
+  projectionState,
+  py,
+  pyDistribution,
+  stateDocLines,
+  stateLoadLines,
+  unexportedRuleName,
+  WEIGHT_SUMMARY_HELPER,
+  type ScriptState,
+} from './shared';
 
 export interface ExportOptions {
   /** Simulated time the script runs, s. */
@@ -218,9 +234,7 @@ function projectionBlock(ctx: Context, index: number, lines: string[]): { name: 
   }
   const rule = projection.plasticity;
   if (rule && !stdp) {
-    const what =
-      rule.rule === 'stdp' ? `three-factor modulation of STDP (${rule.modulation?.modulator})` : rule.rule === 'diehl_cook' ? 'the Diehl & Cook (2015) rule' : 'the Vogels et al. (2011) rule';
-    leaveOut(what, 'the weights stay fixed');
+    leaveOut(unexportedRuleName(rule), 'the weights stay fixed');
   }
   if (projection.normalization) leaveOut(`weight normalization (total ${projection.normalization.total})`, 'incoming sums are not rescaled');
   if (projection.structural) leaveOut('structural plasticity (pruning and growth)', 'the connectome keeps its shape');
@@ -300,7 +314,7 @@ export function exportBrian2(genome: Genome, options: ExportOptions = { duration
     'distribution, not spike for spike. At the end it prints one JSON line: each',
     "population's mean rate (Hz) and each plastic projection's weight distribution",
     '(count, mean, sd, percentiles) before and after the run.',
-    ...(options.state ? stateDocLines(options.state, 'synaptic inputs, spike traces') : []),
+    ...(options.state ? stateDocLines(options.state, genome.dt_ms, 'synaptic inputs, spike traces') : []),
     ...(ctx.warnings.length ? ['', 'Left out (no Brian2 equivalent):', ...ctx.warnings.map((w) => `  - ${w}`)] : []),
     '"""',
     'import json',

@@ -53,7 +53,7 @@ export function exportScript(target: ExportTarget, genome: Genome, options: Scri
   const { snapshot } = options;
   const file = options.stateFile ?? stateFileName('experiment');
   const learned = snapshot ? learnedState(genome, snapshot) : undefined;
-  const state = learned ? { file, learned, dtMs: genome.dt_ms } : undefined;
+  const state = learned ? { file, learned } : undefined;
   const exporter = target === 'pynn' ? exportPyNN : exportBrian2;
   const { script, warnings } = exporter(genome, { durationS: options.durationS, source: options.source, state });
   return {

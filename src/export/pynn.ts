@@ -33,6 +33,7 @@ import {
   pyDistribution,
   stateDocLines,
   stateLoadLines,
+  unexportedRuleName,
   WEIGHT_SUMMARY_HELPER,
   type ScriptState,
 } from './shared';
@@ -218,8 +219,7 @@ function projectionBlock(ctx: Context, index: number, lines: string[]): { name: 
   const rule = projection.plasticity;
   const stdp = plainStdp(projection);
   if (rule && !stdp) {
-    const what = rule.rule === 'stdp' ? `three-factor modulation of STDP (${rule.modulation?.modulator})` : rule.rule === 'diehl_cook' ? 'the Diehl & Cook (2015) rule' : 'the Vogels et al. (2011) rule';
-    leaveOut(ctx, lines, at, what, 'the weights stay fixed');
+    leaveOut(ctx, lines, at, unexportedRuleName(rule), 'the weights stay fixed');
   }
   if (projection.normalization) leaveOut(ctx, lines, at, `weight normalization (total ${projection.normalization.total})`, 'incoming sums are not rescaled');
   if (projection.structural) leaveOut(ctx, lines, at, 'structural plasticity (pruning and growth)', 'the connectome keeps its shape');
@@ -291,7 +291,7 @@ export function exportPyNN(genome: Genome, options: PyNNExportOptions = { durati
     "spike for spike. At the end it prints one JSON line: each population's mean",
     "rate (Hz) and each plastic projection's weight distribution (count, mean, sd,",
     "percentiles; Neuroplay's units) before and after the run.",
-    ...(options.state ? stateDocLines(options.state, 'synaptic inputs') : []),
+    ...(options.state ? stateDocLines(options.state, genome.dt_ms, 'synaptic inputs') : []),
     ...(ctx.warnings.length ? ['', 'Left out (no PyNN equivalent):', ...ctx.warnings.map((w) => `  - ${w}`)] : []),
     '"""',
     'import argparse',

@@ -36,6 +36,12 @@ export function groupNames(genome: Genome): string[] {
   });
 }
 
+/** How the exporters name a plasticity rule they leave out (every rule but plainStdp). */
+export function unexportedRuleName(rule: NonNullable<Projection['plasticity']>): string {
+  if (rule.rule === 'stdp') return `three-factor modulation of STDP (${rule.modulation?.modulator})`;
+  return rule.rule === 'diehl_cook' ? 'the Diehl & Cook (2015) rule' : 'the Vogels et al. (2011) rule';
+}
+
 /** Pair STDP without three-factor modulation, which both simulators run as it is. */
 export function plainStdp(projection: Projection) {
   const rule = projection.plasticity;
@@ -96,7 +102,6 @@ export interface ScriptState {
   /** The data file's name, looked up beside the script. */
   file: string;
   learned: LearnedState;
-  dtMs: number;
 }
 
 /** Neurons the script builds: those alive at the snapshot with a state, the genome's size without. */
@@ -115,8 +120,8 @@ export function projectionState(projection: number, variable: Parameters<typeof 
 }
 
 /** The docstring's paragraph on what the state carries; `carried` names the target's extras (e.g. 'synaptic inputs'). */
-export function stateDocLines(state: ScriptState, carried: string): string[] {
-  const seconds = (state.learned.step * state.dtMs) / 1000;
+export function stateDocLines(state: ScriptState, dtMs: number, carried: string): string[] {
+  const seconds = (state.learned.step * dtMs) / 1000;
   return [
     '',
     `It starts from the learned state of a Neuroplay run at step ${state.learned.step} (t = ${seconds} s),`,

@@ -2,18 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { cubaRateToleranceHz } from '@/cli/cuba-reference';
 import { parseExportArgs } from '@/cli/export-args';
 import { exportBrian2 } from '@/export/brian2';
-import { PRESETS, validateGenome, type Genome, type GenomeInput } from '@/model';
-import { buildConnectome, EMPTY_SLOT } from '@/sim';
-import { CpuEngine } from '@/sim/cpu';
+import { parseGenome as genome, PRESETS, type Genome } from '@/model';
 import { continuedIn, learnedDeprivation } from './learned-run';
 import { PYTHON, pythonHas, requireUnderCi, runExported } from './python';
-import { expectAgreement } from './spread';
+import { expectAgreement, neuroplaySpread } from './spread';
 
-function genome(input: GenomeInput): Genome {
-  const r = validateGenome(input);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.genome;
-}
 
 const lif = { model: 'lif' as const };
 function small(projection: object, extra: object = {}): Genome {
@@ -91,28 +84,13 @@ describe('parseExportArgs', () => {
   });
 });
 
-/** Neuroplay's CPU engine on the same genome: mean rate per population and the weights of the plastic projections. */
-function runCpu(g: Genome, durationS: number) {
-  const connectome = buildConnectome(g);
-  const engine = new CpuEngine(connectome);
-  engine.step(Math.round((durationS * 1000) / g.dt_ms));
-  const frame = engine.takeFrame();
-  const rates = Object.fromEntries(connectome.populations.map((p, i) => [p.name, frame.populationSpikes[i] / p.size / durationS]));
-  const weights: Record<string, number> = {};
-  for (const p of connectome.projections) {
-    if (!g.projections[p.index].plasticity) continue;
-    let sum = 0;
-    let n = 0;
-    const { target, weight, rowEnd } = engine.state.synapses;
-    for (let row = 0; row < connectome.populations[p.source].capacity; row++)
-      for (let s = p.slotStart + row * p.rowCapacity, end = s + rowEnd[p.rowStart + row]; s < end; s++)
-        if (target[s] !== EMPTY_SLOT) {
-          sum += weight[s];
-          n++;
-        }
-    weights[p.name] = sum / n;
-  }
-  return { rates, weights };
+/** Neuroplay's CPU engine on the same genome, one run: mean rate per population and mean weight per plastic projection. */
+async function runCpu(g: Genome, durationS: number) {
+  const run = await neuroplaySpread(() => g, durationS, 1);
+  return {
+    rates: Object.fromEntries(Object.entries(run.rates).map(([name, rate]) => [name, rate.mean])),
+    weights: Object.fromEntries(Object.entries(run.weights).map(([label, w]) => [label, w.mean.mean])),
+  };
 }
 
 const available = pythonHas('brian2');
@@ -121,7 +99,7 @@ requireUnderCi(available, 'brian2', 'python3-brian');
 describe.skipIf(!available)(`exported scripts under Brian2 (skipped: ${PYTHON} cannot import brian2)`, () => {
   it('CUBA, N = 4000, 0.5 s: E and I rates within 0.9 Hz of the CPU engine (3 sd of two independent realisations, cuba-reference.ts)', async () => {
     const g = genome(PRESETS.cuba.genome({ neurons: 4000, seed: 1 }));
-    const [brian2, cpu] = [await runExported(exportBrian2(g, { durationS: 0.5 })), runCpu(g, 0.5)];
+    const [brian2, cpu] = [await runExported(exportBrian2(g, { durationS: 0.5 })), await runCpu(g, 0.5)];
     for (const name of ['E', 'I']) expect(Math.abs(brian2.rates_hz[name] - cpu.rates[name]), name).toBeLessThanOrEqual(cubaRateToleranceHz(1));
   }, 60_000);
 
@@ -130,7 +108,7 @@ describe.skipIf(!available)(`exported scripts under Brian2 (skipped: ${PYTHON} c
   // their mean by ~+0.066 mV (measured 0.369 Brian2, 0.365 CPU): 5% (0.018 mV) tells a drift that agrees from one that does not.
   it('deprivation (recurrent additive STDP, adaptive threshold, Poisson noise), 1 s: E within 20%, noise within 6%, E->E weight mean within 5%', async () => {
     const g = genome(PRESETS.deprivation.genome({ seed: 1 }));
-    const [brian2, cpu] = [await runExported(exportBrian2(g, { durationS: 1 })), runCpu(g, 1)];
+    const [brian2, cpu] = [await runExported(exportBrian2(g, { durationS: 1 })), await runCpu(g, 1)];
     expect(Math.abs(brian2.rates_hz.E / cpu.rates.E - 1)).toBeLessThanOrEqual(0.2);
     expect(Math.abs(brian2.rates_hz.noise / cpu.rates.noise - 1)).toBeLessThanOrEqual(0.06);
     const drift = cpu.weights['E->E'] - 0.3;

@@ -6,7 +6,7 @@
  */
 import { expect } from 'vitest';
 import { exportScript, type ExportTarget } from '@/export';
-import { PRESETS, validateGenome, type Genome, type GenomeInput } from '@/model';
+import { parseGenome, PRESETS, type Genome } from '@/model';
 import { buildConnectome, type EngineSnapshot } from '@/sim';
 import { CpuEngine } from '@/sim/cpu';
 import { runExported, type ScriptResult } from './python';
@@ -22,16 +22,10 @@ export interface LearnedRun {
   snapshot: EngineSnapshot;
 }
 
-function validated(input: GenomeInput): Genome {
-  const result = validateGenome(input);
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return result.genome;
-}
-
 export async function learnedDeprivation({ adaptiveThreshold }: { adaptiveThreshold: boolean }): Promise<LearnedRun> {
   const input = PRESETS.deprivation.genome({ seed: 1 });
   const populations = adaptiveThreshold ? input.populations : input.populations.map(({ adaptive_threshold: _, ...rest }) => rest);
-  const genomeFor = (seed: number) => validated({ ...input, populations, seed });
+  const genomeFor = (seed: number) => parseGenome({ ...input, populations, seed });
   const genome = genomeFor(1);
   const connectome = buildConnectome(genome);
   const engine = new CpuEngine(connectome);

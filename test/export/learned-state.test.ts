@@ -6,16 +6,12 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { learnedState, learnedStateArrays } from '@/export/learned-state';
 import { encodeNpy, encodeNpz } from '@/export/npz';
-import { PRESETS, validateGenome, type Genome } from '@/model';
+import { parseGenome, PRESETS, type Genome } from '@/model';
 import { buildConnectome, EMPTY_SLOT } from '@/sim';
 import { CpuEngine } from '@/sim/cpu';
 import { PYTHON, pythonHas } from './python';
 
-function playground(): Genome {
-  const result = validateGenome(PRESETS.playground.genome({ seed: 3 }));
-  if (!result.ok) throw new Error('the playground preset does not validate');
-  return result.genome;
-}
+const playground = (): Genome => parseGenome(PRESETS.playground.genome({ seed: 3 }));
 
 describe('encodeNpy', () => {
   it("writes numpy's format 1.0: magic, header padded to a multiple of 64 bytes ending in a newline, then the raw little-endian values", () => {
@@ -68,9 +64,8 @@ describe('learnedState', () => {
 
   it('refuses a snapshot of another network, naming both sizes', async () => {
     const engine = new CpuEngine(buildConnectome(playground()));
-    const cuba = validateGenome(PRESETS.cuba.genome({ neurons: 100, seed: 1 }));
-    if (!cuba.ok) throw new Error('cuba');
-    await expect(engine.snapshot().then((s) => learnedState(cuba.genome, s))).rejects.toThrow(/the snapshot is not of this network: \d+ neurons and \d+ synapse slots, the genome has 100 and \d+/);
+    const cuba = parseGenome(PRESETS.cuba.genome({ neurons: 100, seed: 1 }));
+    await expect(engine.snapshot().then((s) => learnedState(cuba, s))).rejects.toThrow(/the snapshot is not of this network: \d+ neurons and \d+ synapse slots, the genome has 100 and \d+/);
   });
 });
 

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { exportPyNN } from '@/export/pynn';
-import { PRESETS, validateGenome, type Genome, type GenomeInput } from '@/model';
+import { parseGenome as genome, PRESETS } from '@/model';
 import { continuedIn, learnedDeprivation } from './learned-run';
 import { PYTHON, pythonHas, requireUnderCi, runExported } from './python';
 import { expectAgreement, neuroplaySpread } from './spread';
 
-function genome(input: GenomeInput): Genome {
-  const r = validateGenome(input);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.genome;
-}
 
 describe('exportPyNN text', () => {
   it('CUBA: IF_curr_exp with c_m 1 nF, tau_m 20 ms: i_offset and weights scaled by 1/20; I->E weights negative; p = 80 / 4000 = 0.02', () => {
