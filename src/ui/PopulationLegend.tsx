@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import { cssColor, populationColors } from '@/render/palette';
 import { formatCount, formatRate, selectPopulations, selectRatesHz } from '@/store';
+import { RATE_WINDOW_MS } from '@/worker/rate-meter';
 import { useAppState } from './app-context';
 import { Sparkline } from './Sparkline';
 
@@ -22,7 +23,7 @@ export function PopulationLegend() {
             <span className="detail">
               {formatCount(p.size)} {p.role === 'sensor' ? 'sensor' : p.sign === 'excitatory' ? 'exc.' : 'inh.'}
             </span>
-            <span className="rate" data-testid={`rate-${p.name}`}>
+            <span className="rate" data-testid={`rate-${p.name}`} title={`mean rate over the last ${RATE_WINDOW_MS} ms of simulated time`}>
               {formatRate(ratesHz[i] ?? 0)}
             </span>
             <Sparkline values={history[i] ?? []} color={cssColor(colors[i])} testId={`strip-${p.name}`} label={`${p.name}: peak ${formatRate(Math.max(1, ...(history[i] ?? [])))} over the strip`} />

@@ -531,7 +531,7 @@ export class EngineHost {
       step: engine.stepCount,
       simTimeMs: engine.stepCount * this.dtMs,
       realTimeFactor: this.running && wallMs > 0 ? simMs / wallMs : 0,
-      ratesHz: this.rates.take(),
+      ratesHz: this.rates.ratesHz(),
       modulators: this.modulators,
       deprived: this.sensors?.deprived ?? false,
       bindings: this.sensors?.bindings(engine.stepCount) ?? [],
