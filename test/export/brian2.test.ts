@@ -4,7 +4,7 @@ import { parseExportArgs } from '@/cli/export-args';
 import { exportBrian2 } from '@/export/brian2';
 import { parseGenome as genome, PRESETS, type Genome } from '@/model';
 import { continuedIn, learnedDeprivation } from './learned-run';
-import { PYTHON, pythonHas, requireUnderCi, runExported } from './python';
+import { pythonHas, requireUnderCi, runExported, simulatorSuiteTitle } from './python';
 import { expectAgreement, neuroplaySpread } from './spread';
 
 
@@ -96,7 +96,7 @@ async function runCpu(g: Genome, durationS: number) {
 const available = pythonHas('brian2');
 requireUnderCi(available, 'brian2', 'python3-brian');
 
-describe.skipIf(!available)(`exported scripts under Brian2 (skipped: ${PYTHON} cannot import brian2)`, () => {
+describe.skipIf(!available)(simulatorSuiteTitle('Brian2', 'brian2', available), () => {
   it('CUBA, N = 4000, 0.5 s: E and I rates within 0.9 Hz of the CPU engine (3 sd of two independent realisations, cuba-reference.ts)', async () => {
     const g = genome(PRESETS.cuba.genome({ neurons: 4000, seed: 1 }));
     const [brian2, cpu] = [await runExported(exportBrian2(g, { durationS: 0.5 })), await runCpu(g, 0.5)];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exportPyNN } from '@/export/pynn';
 import { parseGenome as genome, PRESETS } from '@/model';
 import { continuedIn, learnedDeprivation } from './learned-run';
-import { PYTHON, pythonHas, requireUnderCi, runExported } from './python';
+import { pythonHas, requireUnderCi, runExported, simulatorSuiteTitle } from './python';
 import { expectAgreement, neuroplaySpread } from './spread';
 
 
@@ -42,7 +42,7 @@ requireUnderCi(available, 'pyNN.brian2', 'python3-pynn');
 // pyNN.brian2 sets each synapse in a Python loop: N = 4000 (320,000 synapses) takes 3.5 min, so N = 1000 (80
 // synapses per neuron, as at every N). The yardstick is Neuroplay's own spread over 20 seeds at that size: a
 // correct export is one more realisation, within 3 sd x sqrt(1 + 1/20) of their mean (spread.ts).
-describe.skipIf(!available)(`exported scripts under PyNN (skipped: ${PYTHON} cannot import pyNN.brian2)`, () => {
+describe.skipIf(!available)(simulatorSuiteTitle('PyNN', 'pyNN.brian2', available), () => {
   it('CUBA, N = 1000, 0.5 s: E and I rates within 3 sd of 20 Neuroplay realisations (seeds 1-20)', async () => {
     const cuba = (seed: number) => genome(PRESETS.cuba.genome({ neurons: 1000, seed }));
     const [pynn, neuroplay] = await Promise.all([runExported(exportPyNN(cuba(1), { durationS: 0.5 })), neuroplaySpread(cuba, 0.5, 20)]);

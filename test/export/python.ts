@@ -38,6 +38,11 @@ export function pythonHas(module: string): boolean {
   }
 }
 
+/** A suite's title: says it is skipped, and why, only when it is. */
+export function simulatorSuiteTitle(simulator: string, module: string, available: boolean): string {
+  return `exported scripts under ${simulator}${available ? '' : ` (skipped: ${BRIAN2_PYTHON} cannot import ${module})`}`;
+}
+
 /** Under CI a missing simulator is a failure, not a skip: .ci/run installs `debianPackage`. */
 export function requireUnderCi(available: boolean, module: string, debianPackage: string): void {
   if (available || !process.env.CI) return;
