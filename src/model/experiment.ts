@@ -32,6 +32,13 @@ const sensorName = () =>
     .min(1, 'must not be empty')
     .max(LIMITS.maxNameLength, `is longer than ${LIMITS.maxNameLength} characters`);
 
+/**
+ * The step the stimulus was bound at, kept by a save: reopened with its
+ * state, a stream or a latency code goes on in the phase it had instead of
+ * starting its cycle again. A link grows from step 0 and binds there.
+ */
+const fromStep = () => z.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be >= 0').max(Number.MAX_SAFE_INTEGER, 'is too large').optional();
+
 /** A stroke of a drawing: points in the unit square, (0, 0) the top left. */
 export const StrokeSchema = z.array(z.strictObject({ x: unitCoordinate(), y: unitCoordinate() })).max(maxStrokePoints, `has more than ${maxStrokePoints} points`);
 
@@ -43,10 +50,11 @@ export const PaletteBindingSchema = z.strictObject({
     .min(1, 'must not be empty')
     .max(maxStimulusIdLength, `is longer than ${maxStimulusIdLength} characters`)
     .regex(/^[a-z0-9-]+$/, 'must use lower-case letters, digits and -'),
+  from_step: fromStep(),
 });
 
 /** A sensor shown the person's drawing. */
-export const DrawingBindingSchema = z.strictObject({ sensor: sensorName(), drawing: z.array(StrokeSchema).max(maxStrokes, `has more than ${maxStrokes} strokes`) });
+export const DrawingBindingSchema = z.strictObject({ sensor: sensorName(), drawing: z.array(StrokeSchema).max(maxStrokes, `has more than ${maxStrokes} strokes`), from_step: fromStep() });
 
 /**
  * A binding is read by the schema its keys call for (one with `drawing` is a

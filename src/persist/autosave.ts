@@ -12,7 +12,7 @@
  *
  *   const saver = new Autosaver({
  *     intervalMs: 30_000,
- *     take: async () => ({ meta: ..., payload: { experiment, snapshot: await client.snapshot() } }),
+ *     take: async () => ({ meta: ..., payload: { experiment, snapshot: (await client.snapshot()).snapshot } }),
  *     write: (meta, payload) => library.autosave(meta, payload),
  *     now: () => performance.now(),
  *     later: (callback, ms) => { const id = setTimeout(callback, ms); return () => clearTimeout(id); },

@@ -34,7 +34,7 @@ export function ExportScript({ download, say }: ExportScriptProps) {
     setBusy(true);
     try {
       // Loaded on first use so the page's first load stays small.
-      const [{ exportScript, stateFileName }, snapshot] = await Promise.all([import('@/export'), withState ? client.snapshot() : undefined]);
+      const [{ exportScript, stateFileName }, snapshot] = await Promise.all([import('@/export'), withState ? client.snapshot().then((reply) => reply.snapshot) : undefined]);
       const stem = fileStem(genome.name);
       const { script, warnings, state } = exportScript(target, genome, {
         durationS: 1,

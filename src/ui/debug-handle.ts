@@ -96,7 +96,7 @@ export function installDebugHandle(client: EngineClient, store: AppStore, views:
       watch = { from, to, end: 0, spikes: [] };
     },
     watchedSpikes: () => ({ complete: watch.end >= watch.to, spikes: [...watch.spikes] }),
-    stateDigest: async () => digest(await client.snapshot()),
+    stateDigest: async () => digest((await client.snapshot()).snapshot),
     flushAutosave: async () => (await persistence).flushAutosave(),
   };
   Object.defineProperty(window, '__neuroplay', { value: Object.freeze(handle), writable: false, configurable: true });

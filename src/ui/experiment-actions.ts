@@ -26,10 +26,13 @@ export async function paletteItems(): Promise<PaletteItem[]> {
   return [...digitItems(images, dataset.labels), ...builtInItems()];
 }
 
-/** Binds `item` to the sensor: the worker gets its program, the store remembers it for the board and for links. Throws when the item does not fit the sensor's grid. */
-export function bindStimulus({ client, store }: Actors, site: SensorSite, item: PaletteItem): void {
+/**
+ * Binds `item` to the sensor: the worker gets its program, the store remembers it for the board and for links.
+ * `fromStep`: where a reopened save's stimulus started (default: now). Throws when the item does not fit the sensor's grid.
+ */
+export function bindStimulus({ client, store }: Actors, site: SensorSite, item: PaletteItem, fromStep?: number): void {
   const program = programFor(item, site.shape);
-  client.bind(site.sensor.name, program);
+  client.bind(site.sensor.name, program, fromStep);
   store.getState().setBound(site.sensor.name, { binding: bindingOf(item, site.sensor.name), label: item.label, program });
 }
 
@@ -87,7 +90,7 @@ export async function growExperiment(actors: Actors, genome: unknown, options: G
         store.getState().showError({ phase: 'page', message: `A stimulus of this experiment could not be bound: ${'stimulus' in binding ? `"${binding.stimulus}"` : 'a drawing'} on ${binding.sensor}` });
         continue;
       }
-      bindStimulus(actors, site, item);
+      bindStimulus(actors, site, item, binding.from_step);
     }
   }
   if (options.run ?? true) client.run();

@@ -33,20 +33,19 @@ export class Persistence {
     return new Persistence(await ExperimentLibrary.open(), actors);
   }
 
-  /** The experiment running now, as validated data, or null before a network is grown. */
-  private async experiment(): Promise<ValidatedExperiment | null> {
+  /**
+   * What a save of the running experiment holds: its description, its full state, and its stimuli with the
+   * step each started at (so a stream goes on in its phase when reopened); null before a network is grown.
+   */
+  async take(name?: string): Promise<{ meta: NewSave; payload: SavePayload } | null> {
     const genome = this.actors.store.getState().experiment?.genome;
     if (!genome) return null;
-    const { validateExperiment } = await import('@/model/experiment');
-    const result = validateExperiment({ genome, bindings: currentBindings(this.actors.store) });
-    return result.ok ? result.experiment : null;
-  }
-
-  /** What a save of the running experiment holds: its description and its full state. */
-  async take(name?: string): Promise<{ meta: NewSave; payload: SavePayload } | null> {
-    const experiment = await this.experiment();
-    if (!experiment) return null;
-    const snapshot = await this.actors.client.snapshot();
+    // Read with the request: the worker answers after every bind sent before it, so the steps are these bindings'.
+    const bindings = currentBindings(this.actors.store);
+    const [{ validateExperiment }, { snapshot, boundAt }] = await Promise.all([import('@/model/experiment'), this.actors.client.snapshot()]);
+    const result = validateExperiment({ genome, bindings: bindings.map((binding) => (binding.sensor in boundAt ? { ...binding, from_step: boundAt[binding.sensor] } : binding)) });
+    if (!result.ok) return null;
+    const experiment = result.experiment;
     const state = this.actors.store.getState();
     return {
       meta: {

@@ -53,9 +53,9 @@ export class EngineClient {
     this.send({ type: 'load', genome, ...(snapshot ? { snapshot } : {}) });
   }
 
-  /** The complete state of the running network (to save or export). */
-  snapshot(): Promise<EngineSnapshot> {
-    return (this.request((id) => ({ type: 'snapshot', id })) as Promise<SnapshotReply>).then((reply) => reply.snapshot);
+  /** The complete state of the running network (to save or export), and the step each bound stimulus started at. */
+  snapshot(): Promise<Pick<SnapshotReply, 'snapshot' | 'boundAt'>> {
+    return (this.request((id) => ({ type: 'snapshot', id })) as Promise<SnapshotReply>).then(({ snapshot, boundAt }) => ({ snapshot, boundAt }));
   }
   run(): void {
     this.send({ type: 'run' });
@@ -85,9 +85,9 @@ export class EngineClient {
     this.send({ type: 'loseDevice' });
   }
 
-  /** Binds a stimulus to a sensor of the running genome. */
-  bind(sensor: string, program: StimulusProgram): void {
-    this.send({ type: 'bind', sensor, program });
+  /** Binds a stimulus to a sensor of the running genome, presented from `fromStep` (default: the current step). */
+  bind(sensor: string, program: StimulusProgram, fromStep?: number): void {
+    this.send({ type: 'bind', sensor, program, ...(fromStep === undefined ? {} : { fromStep }) });
   }
 
   unbind(sensor: string): void {

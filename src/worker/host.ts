@@ -160,7 +160,8 @@ export class EngineHost {
       case 'snapshot':
         return this.answer(message.id, async () => {
           const snapshot = await this.currentSnapshot();
-          this.io.post({ type: 'snapshot', id: message.id, snapshot }, Object.values(snapshot.arrays).map((array) => array.buffer as ArrayBuffer));
+          const boundAt = this.sensors?.boundAt() ?? {};
+          this.io.post({ type: 'snapshot', id: message.id, snapshot, boundAt }, Object.values(snapshot.arrays).map((array) => array.buffer as ArrayBuffer));
         });
       case 'run':
         return this.setRunning(true);
@@ -180,7 +181,7 @@ export class EngineHost {
       case 'deprive':
         return this.deprive(message.on);
       case 'bind':
-        return this.bind(message.sensor, message.program);
+        return this.bind(message.sensor, message.program, message.fromStep);
       case 'unbind':
         return this.bind(message.sensor, null);
       case 'probe':
@@ -404,9 +405,9 @@ export class EngineHost {
   }
 
   /** Binds a stimulus to a sensor (null: unbinds it); while paused the status shows it at once. */
-  private bind(sensor: string, program: StimulusProgram | null): void {
+  private bind(sensor: string, program: StimulusProgram | null, fromStep?: number): void {
     const engine = this.requireEngine(program ? 'bind' : 'unbind');
-    this.sensors!.bind(engine, sensor, program);
+    this.sensors!.bind(engine, sensor, program, fromStep);
     this.postStatus();
   }
 

@@ -30,8 +30,12 @@ export type ToWorker =
   | { type: 'pulse'; modulator: ModulatorName; amount: number }
   /** Sensory deprivation: every sensor population goes silent (on) or gets its input back (off). */
   | { type: 'deprive'; on: boolean }
-  /** Binds a stimulus (one pattern held, or a stream of them) to a sensor of the genome, replacing what it had. */
-  | { type: 'bind'; sensor: string; program: StimulusProgram }
+  /**
+   * Binds a stimulus (one pattern held, or a stream of them) to a sensor of the genome, replacing what it had.
+   * `fromStep`: the step its presentation started at (a reopened save's stimulus goes on in its phase); at most
+   * the current step, which is the default.
+   */
+  | { type: 'bind'; sensor: string; program: StimulusProgram; fromStep?: number }
   /** The sensor goes back to its genome rate. */
   | { type: 'unbind'; sensor: string }
   /** Records one neuron's membrane potential at every step into the frames (null: none). */
@@ -124,7 +128,8 @@ export type FromWorker =
   | { type: 'synapses'; sample: SlotSample & { slots: Uint32Array } }
   | { type: 'inspection'; id: number; neuron: number; population: number; incoming: IncomingView[] }
   | { type: 'weights'; id: number; projection: number; neurons: Uint32Array; grid: SourceGrid; weights: IncomingWeights }
-  | { type: 'snapshot'; id: number; snapshot: EngineSnapshot }
+  /** `boundAt`: per bound sensor, the step its stimulus started at, so a save can carry the stimulus's phase. */
+  | { type: 'snapshot'; id: number; snapshot: EngineSnapshot; boundAt: Record<string, number> }
   /** Sent a few times a second and on every change of run state. */
   | {
       type: 'status';

@@ -52,11 +52,15 @@ export class SensorBindings {
     return this.silenced;
   }
 
-  /** Binds `program` to the sensor from the engine's current step (null: back to its genome rate). */
-  bind(engine: Engine, sensor: string, program: StimulusProgram | null): void {
+  /**
+   * Binds `program` to the sensor (null: back to its genome rate), presented from `fromStep`: the current step
+   * unless given. A later step than the current one is taken as the current one (a link binds at step 0 whatever
+   * its sender's step), so the presentation never starts in the future.
+   */
+  bind(engine: Engine, sensor: string, program: StimulusProgram | null, fromStep = engine.stepCount): void {
     const site = this.sites.get(sensor);
     if (!site) throw new Error(`bind: the network has no sensor "${sensor}" (it has ${[...this.sites.keys()].map((name) => `"${name}"`).join(', ') || 'none'})`);
-    site.driver = program ? new SensorDriver(site.config, program, engine.stepCount) : null;
+    site.driver = program ? new SensorDriver(site.config, program, Math.min(fromStep, engine.stepCount)) : null;
     site.label = program?.label ?? '';
     site.count = program?.patterns.length ?? 0;
     site.dueStep = engine.stepCount;
@@ -95,6 +99,13 @@ export class SensorBindings {
     let next = Infinity;
     for (const site of this.sites.values()) if (site.driver) next = Math.min(next, site.dueStep);
     return next;
+  }
+
+  /** Per bound sensor, the step its stimulus started at. */
+  boundAt(): Record<string, number> {
+    const steps: Record<string, number> = {};
+    for (const site of this.sites.values()) if (site.driver) steps[site.name] = site.driver.startStep;
+    return steps;
   }
 
   /** What each bound sensor shows at `step`. */

@@ -20,6 +20,18 @@ describe('validateExperiment', () => {
     expect(result).toEqual({ ok: true, experiment: { genome: parseGenome(genome()), bindings } });
   });
 
+  it('keeps the step a save\'s stimulus started at (from_step), and refuses one that is negative, fractional or not a number', () => {
+    const bindings = [
+      { sensor: 'retina', stimulus: 'digit-stream', from_step: 12_345 },
+      { sensor: 'touch', drawing: [], from_step: 0 },
+    ];
+    expect(validateExperiment({ genome: genome(), bindings })).toEqual({ ok: true, experiment: { genome: parseGenome(genome()), bindings } });
+    const at = (from_step: unknown) => problems({ genome: genome(), bindings: [{ sensor: 'retina', stimulus: 'noise', from_step }] });
+    expect(at(-1)).toEqual(['bindings[0].from_step: must be >= 0']);
+    expect(at(2.5)).toEqual(['bindings[0].from_step: must be a whole number']);
+    expect(at('7')).toEqual(['bindings[0].from_step: must be a number']);
+  });
+
   it('prefixes the genome rules and size limits with genome. (2 x 1,500,000 neurons exceed the limit 2,000,000)', () => {
     const source = (name: string) => ({ name, size: 1_500_000, neuron: { model: 'spike_source' as const }, sign: 'excitatory' as const });
     const big = { format: 'neuroplay-genome', version: 1, seed: 1, populations: [source('a'), source('b')] };

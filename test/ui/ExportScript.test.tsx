@@ -96,7 +96,7 @@ describe('the export to a simulator', () => {
     fireEvent.click(button);
     await waitFor(() => expect(requests).toHaveLength(1));
     expect((button as HTMLButtonElement).disabled).toBe(true);
-    reply({ type: 'snapshot', id: requests[0], snapshot });
+    reply({ type: 'snapshot', id: requests[0], snapshot, boundAt: {} });
     await waitFor(() => expect(said).toHaveLength(1));
     expect((button as HTMLButtonElement).disabled).toBe(false);
 
