@@ -4,6 +4,9 @@
  * parameter in the schema shows up here without a list to keep in step.
  * A draft is plain data (`unknown`): a half-typed number stays a string until
  * it parses, and `validateGenome` says what is wrong with it, field by field.
+ * Its shape changes too: an optional part (an adaptive threshold, a learning
+ * rule, its dopamine gate) is added with the schema's defaults or removed,
+ * and a kind (neuron model, connectivity, learning rule) is switched.
  */
 import { z } from 'zod';
 import { validateGenome } from './genome';
@@ -24,9 +27,26 @@ export interface EditableField {
   kind: FieldKind;
   /** The allowed values of a choice, from the schema. */
   choices?: string[];
-  /** A union's kind (neuron model, connectivity, distribution, learning rule): shown, not changed here, since its fields change with it. */
-  readOnly?: true;
+  /** A union's kind (neuron model, connectivity, distribution, learning rule): switched with `switchKind`, since its fields change with it. */
+  switchesKind?: true;
   value: number | string | boolean;
+}
+
+/** An optional part, added or removed whole: `adaptive_threshold`, `plasticity`, `plasticity.modulation`, `capacity`. */
+export interface OptionalPart {
+  path: FieldPath;
+  group: string;
+  /** The path below the group, as for a field. */
+  label: string;
+  /** The kinds a union part is added as (a learning rule: stdp, diehl_cook, vogels). */
+  kinds?: string[];
+}
+
+/** What the editor shows of a genome or a draft: its fields, and the optional parts it lacks and has. */
+export interface GenomeForm {
+  fields: EditableField[];
+  addable: OptionalPart[];
+  removable: OptionalPart[];
 }
 
 /**
@@ -94,6 +114,25 @@ function leafKind(schema: z.ZodType): Pick<EditableField, 'kind' | 'choices'> | 
   return undefined;
 }
 
+/**
+ * The value `schema` takes with its defaults filled in, or undefined when it
+ * needs a number or a text only a person can give (a connection probability).
+ * An enum takes its first choice, a union its first kind.
+ */
+function defaultsOf(schema: z.ZodType): unknown {
+  const seed = (s: z.ZodType): unknown => {
+    if (s instanceof z.ZodOptional || s instanceof z.ZodDefault) return undefined;
+    if (s instanceof z.ZodLiteral) return s.value;
+    if (s instanceof z.ZodEnum) return s.options[0];
+    if (s instanceof z.ZodBoolean) return false;
+    if (s instanceof z.ZodDiscriminatedUnion) return seed(branches(s)[0].schema);
+    if (s instanceof z.ZodObject) return Object.fromEntries(Object.entries(s.shape).map(([key, child]) => [key, seed(child as z.ZodType)]));
+    return undefined;
+  };
+  const parsed = schema.safeParse(seed(schema));
+  return parsed.success ? parsed.data : undefined;
+}
+
 /** The schema of the value at `path` in `root` (unions resolved by the draft's own kinds). */
 function schemaAt(root: unknown, path: FieldPath): z.ZodType | undefined {
   let schema: z.ZodType = GenomeSchema;
@@ -123,15 +162,18 @@ function groupOf(genome: Genome, path: FieldPath): { group: string; depth: numbe
 
 /**
  * The values a person edits, in the genome's order, grouped by the
- * population, projection or sensor they belong to. Optional parts appear when
- * the genome has them (a `capacity`, an `adaptive_threshold`, a `plasticity`).
+ * population, projection or sensor they belong to, and the optional parts
+ * (a `capacity`, an `adaptive_threshold`, a `plasticity`) it has and lacks.
+ * Optional fields appear when the genome has them; a required value a draft
+ * lacks (after a kind switch) appears empty, for the person to give.
  */
-export function editableFields(genome: Genome): EditableField[] {
-  const fields: EditableField[] = [];
-  const add = (path: FieldPath, rest: Omit<EditableField, 'path' | 'group' | 'label'>) => {
+export function genomeForm(genome: Genome): GenomeForm {
+  const form: GenomeForm = { fields: [], addable: [], removable: [] };
+  const placed = (path: FieldPath) => {
     const { group, depth } = groupOf(genome, path);
-    fields.push({ path, group, label: path.slice(depth).join('.'), ...rest });
+    return { path, group, label: path.slice(depth).join('.') };
   };
+  const add = (path: FieldPath, rest: Omit<EditableField, 'path' | 'group' | 'label'>) => form.fields.push({ ...placed(path), ...rest });
   const visit = (schema: z.ZodType, value: unknown, path: FieldPath) => {
     if (value === undefined) return;
     const inner = unwrap(schema);
@@ -150,14 +192,32 @@ export function editableFields(genome: Genome): EditableField[] {
     if (inner instanceof z.ZodDiscriminatedUnion) {
       discriminator = inner.def.discriminator;
       const choices = branches(inner).map((b) => b.tag);
-      add([...path, discriminator], { kind: 'choice', choices, readOnly: true, value: String(value[discriminator]) });
+      add([...path, discriminator], { kind: 'choice', choices, switchesKind: true, value: String(value[discriminator]) });
     }
     const fixed = path.length === 0 ? FIXED_KEYS[''] : path.length === 2 ? FIXED_KEYS[String(path[0])] : undefined;
-    for (const [key, child] of Object.entries(object.shape))
-      if (key !== discriminator && !fixed?.has(key)) visit(child as z.ZodType, value[key], [...path, key]);
+    for (const [key, child] of Object.entries(object.shape) as [string, z.ZodType][]) {
+      if (key === discriminator || fixed?.has(key)) continue;
+      const childPath = [...path, key];
+      const present = value[key] !== undefined;
+      if (child instanceof z.ZodOptional && present) form.removable.push(placed(childPath));
+      else if (child instanceof z.ZodOptional) {
+        const part = unwrap(child);
+        form.addable.push({ ...placed(childPath), ...(part instanceof z.ZodDiscriminatedUnion ? { kinds: branches(part).map((b) => b.tag) } : {}) });
+      }
+      if (present) visit(child, value[key], childPath);
+      else if (!(child instanceof z.ZodOptional || child instanceof z.ZodDefault)) {
+        const leaf = leafKind(child);
+        if (leaf) add(childPath, { ...leaf, value: '' });
+      }
+    }
   };
   visit(GenomeSchema, genome, []);
-  return fields;
+  return form;
+}
+
+/** The fields of `genomeForm`. */
+export function editableFields(genome: Genome): EditableField[] {
+  return genomeForm(genome).fields;
 }
 
 /** A number field's text as a number once it reads as one; anything else stays as typed, for the schema to name. */
@@ -189,6 +249,50 @@ function assign(container: unknown, path: FieldPath, value: unknown): unknown {
 export function setField(genome: unknown, path: FieldPath, raw: string | boolean): unknown {
   const schema = schemaAt(genome, path);
   return assign(genome, path, parseRaw(schema && leafKind(schema)?.kind, raw));
+}
+
+/**
+ * A copy of `draft` with the optional part at `path` added: the schema's
+ * defaults where it has them for every value (an `adaptive_threshold`; a
+ * `plasticity` of the given kind), else what it has, the rest left empty
+ * for the person to fill in (a `capacity`, a `normalization`'s total).
+ */
+export function addPart(draft: unknown, path: FieldPath, kind?: string): unknown {
+  const schema = schemaAt(draft, path);
+  if (!schema) return draft;
+  if (schema instanceof z.ZodDiscriminatedUnion) {
+    const branch = branches(schema).find((b) => b.tag === kind) ?? branches(schema)[0];
+    return assign(draft, path, defaultsOf(branch.schema) ?? { [schema.def.discriminator]: branch.tag });
+  }
+  return assign(draft, path, defaultsOf(schema) ?? (schema instanceof z.ZodObject ? {} : ''));
+}
+
+/** A copy of `draft` without the optional part at `path`; unchanged where the path leads nowhere. */
+export function removePart(draft: unknown, path: FieldPath): unknown {
+  const key = path.at(-1);
+  const parent = valueAt(draft, path.slice(0, -1));
+  if (typeof key !== 'string' || !isRecord(parent) || !(key in parent)) return draft;
+  const { [key]: _, ...rest } = parent;
+  return assign(draft, path.slice(0, -1), rest);
+}
+
+/**
+ * A copy of `draft` with the part whose kind is at `path` (`...neuron.model`)
+ * switched to `kind`: the new kind's defaults, and the values the two kinds
+ * share kept as they were (an Izhikevich neuron keeps a LIF neuron's synaptic
+ * time constants). A value the new kind needs and has no default for is left
+ * empty. Unchanged when `path` is not a kind or `kind` is not one of its choices.
+ */
+export function switchKind(draft: unknown, path: FieldPath, kind: string): unknown {
+  const partPath = path.slice(0, -1);
+  const union = schemaAt(draft, partPath);
+  const old = valueAt(draft, partPath);
+  if (!(union instanceof z.ZodDiscriminatedUnion) || path.at(-1) !== union.def.discriminator || !isRecord(old)) return draft;
+  const branch = branches(union).find((b) => b.tag === kind);
+  if (!branch) return draft;
+  const shared = Object.fromEntries(Object.entries(old).filter(([key]) => key !== union.def.discriminator && key in branch.schema.shape));
+  const defaults = defaultsOf(branch.schema);
+  return assign(draft, partPath, { ...(isRecord(defaults) ? defaults : { [union.def.discriminator]: kind }), ...shared });
 }
 
 /** `populations[2].size` (genome.ts's `formatPath`) -> `populations.2.size`. */
@@ -223,14 +327,14 @@ export interface PlacedErrors {
  * a path no field shows, go to `formErrors`.
  */
 export function placeErrors(errors: Map<string, string[]>, fields: readonly EditableField[]): PlacedErrors {
-  const keyed = fields.map((f) => ({ key: fieldKey(f.path), readOnly: f.readOnly }));
+  const keyed = fields.map((f) => ({ key: fieldKey(f.path), switchesKind: f.switchesKind }));
   const byField = new Map<string, string[]>();
   const formErrors: string[] = [];
   for (const [path, messages] of errors) {
     const parts = path.split('.');
     const wholeItem = parts.length === 1 || (parts.length === 2 && /^\d+$/.test(parts[1]));
     const under = wholeItem ? [] : keyed.filter((f) => f.key.startsWith(`${path}.`));
-    const key = keyed.find((f) => f.key === path)?.key ?? (under.find((f) => !f.readOnly) ?? under[0])?.key;
+    const key = keyed.find((f) => f.key === path)?.key ?? (under.find((f) => !f.switchesKind) ?? under[0])?.key;
     if (key) byField.set(key, [...(byField.get(key) ?? []), ...messages]);
     else formErrors.push(...messages.map((m) => (path ? `${path}: ${m}` : m)));
   }

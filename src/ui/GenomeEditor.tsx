@@ -3,9 +3,11 @@
  * population, projection and sensor, edited as a draft. Each edit validates
  * the whole draft and shows each problem beside its field; the running
  * network is untouched until the draft is valid and the person applies it.
+ * Optional parts (an adaptive threshold, a learning rule and its dopamine
+ * gate, pruning) are added and removed, and kinds switched, in the draft too.
  */
 import { memo, useCallback, useId, useMemo, useState, type ReactNode } from 'react';
-import { editableFields, fieldErrors, fieldKey, placeErrors, setField, valueAt, type EditableField } from '@/model/edit';
+import { addPart, fieldErrors, fieldKey, genomeForm, placeErrors, removePart, setField, switchKind, valueAt, type EditableField, type FieldPath, type OptionalPart } from '@/model/edit';
 import { validateGenome } from '@/model/genome';
 import type { Genome } from '@/model/schema';
 import './editor.css';
@@ -22,20 +24,29 @@ interface Draft {
   /** The genome the draft started from; a new one from outside starts a new draft. */
   base: Genome;
   draft: unknown;
+  /** The draft as of its last change of shape (a part added or removed, a kind switched): what its fields are read from. */
+  shape: unknown;
   /** Number fields as typed ("0.0", "1e"), by field key, so the text is not rewritten under the cursor. */
   texts: Readonly<Record<string, string>>;
   edited: boolean;
 }
 
-const fresh = (genome: Genome): Draft => ({ base: genome, draft: genome, texts: {}, edited: false });
+const fresh = (genome: Genome): Draft => ({ base: genome, draft: genome, shape: genome, texts: {}, edited: false });
 
-/** Fields by group, groups in the genome's order. */
-function groupFields(fields: readonly EditableField[]): Map<string, EditableField[]> {
-  const groups = new Map<string, EditableField[]>();
-  for (const field of fields) {
-    const members = groups.get(field.group);
-    if (members) members.push(field);
-    else groups.set(field.group, [field]);
+/** The draft after a change of shape at `path`: what was typed below it no longer applies. */
+function reshaped(s: Draft, path: FieldPath, draft: unknown): Draft {
+  const below = `${fieldKey(path)}.`;
+  const texts = Object.fromEntries(Object.entries(s.texts).filter(([key]) => !`${key}.`.startsWith(below)));
+  return { ...s, draft, shape: draft, texts, edited: true };
+}
+
+/** Items by group, groups in the order they first appear. */
+function byGroup<T extends { group: string }>(items: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const members = groups.get(item.group);
+    if (members) members.push(item);
+    else groups.set(item.group, [item]);
   }
   return groups;
 }
@@ -45,12 +56,20 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export function GenomeEditor({ genome, onApply, onClose }: GenomeEditorProps) {
   const [state, setState] = useState(() => fresh(genome));
   if (state.base !== genome) setState(fresh(genome));
-  const fields = useMemo(() => editableFields(genome), [genome]);
-  const groups = useMemo(() => groupFields(fields), [fields]);
+  // Read from the draft's shape, not its every keystroke, so a row re-renders only when its own value changes.
+  const form = useMemo(() => genomeForm(state.shape as Genome), [state.shape]);
+  const fields = form.fields;
+  const groups = useMemo(() => byGroup(fields), [fields]);
+  const addable = useMemo(() => byGroup(form.addable), [form]);
+  const removable = useMemo(() => byGroup(form.removable), [form]);
   const { byField, formErrors } = useMemo(() => placeErrors(fieldErrors(state.draft), fields), [state.draft, fields]);
   const problems = formErrors.length + [...byField.values()].reduce((n, messages) => n + messages.length, 0);
 
   const edit = useCallback((field: EditableField, raw: string | boolean) => {
+    if (field.switchesKind && typeof raw === 'string') {
+      setState((s) => reshaped(s, field.path.slice(0, -1), switchKind(s.draft, field.path, raw)));
+      return;
+    }
     setState((s) => ({
       ...s,
       draft: setField(s.draft, field.path, raw),
@@ -76,7 +95,10 @@ export function GenomeEditor({ genome, onApply, onClose }: GenomeEditorProps) {
           </button>
         )}
       </header>
-      <p className="hint">Kinds (neuron model, connectivity, distributions, learning rule) and names are fixed here. The running network changes only when you apply.</p>
+      <p className="hint">
+        Names are fixed here. Switching a kind (neuron model, connectivity, distribution, learning rule) keeps the values both kinds share; Add and Remove change a part's optional pieces. The running network changes only when you
+        apply.
+      </p>
       <div className="groups">
         {[...groups].map(([group, members]) => (
           <FieldGroup key={group} name={group} open={group === 'general'} problems={members.reduce((n, f) => n + (byField.get(fieldKey(f.path))?.length ?? 0), 0)}>
@@ -84,6 +106,13 @@ export function GenomeEditor({ genome, onApply, onClose }: GenomeEditorProps) {
               const key = fieldKey(field.path);
               return <FieldRow key={key} field={field} value={valueAt(state.draft, field.path)} text={state.texts[key]} messages={byField.get(key)} onEdit={edit} />;
             })}
+            <PartControls
+              group={group}
+              addable={addable.get(group) ?? []}
+              removable={removable.get(group) ?? []}
+              onAdd={(part, kind) => setState((s) => reshaped(s, part.path, addPart(s.draft, part.path, kind)))}
+              onRemove={(part) => setState((s) => reshaped(s, part.path, removePart(s.draft, part.path)))}
+            />
           </FieldGroup>
         ))}
       </div>
@@ -103,6 +132,49 @@ export function GenomeEditor({ genome, onApply, onClose }: GenomeEditorProps) {
         </button>
       </footer>
     </section>
+  );
+}
+
+interface PartControlsProps {
+  group: string;
+  addable: OptionalPart[];
+  removable: OptionalPart[];
+  onAdd(part: OptionalPart, kind: string | undefined): void;
+  onRemove(part: OptionalPart): void;
+}
+
+/** A group's optional parts: one it lacks is added (a union as a chosen kind), one it has is removed. */
+function PartControls({ group, addable, removable, onAdd, onRemove }: PartControlsProps) {
+  // One choice per part and kind: "plasticity: stdp", "adaptive_threshold".
+  const choices = addable.flatMap((part) => (part.kinds ?? [undefined]).map((kind) => ({ part, kind, label: kind ? `${part.label}: ${kind}` : part.label })));
+  if (!choices.length && !removable.length) return null;
+  return (
+    <div className="parts">
+      <ChooseAndAct label={`Part to add to ${group}`} options={choices.map((c) => c.label)} action="Add" onAct={(i) => onAdd(choices[i].part, choices[i].kind)} />
+      <ChooseAndAct label={`Part to remove from ${group}`} options={removable.map((part) => part.label)} action="Remove" onAct={(i) => onRemove(removable[i])} />
+    </div>
+  );
+}
+
+/** A list to choose from and a button that acts on the choice; nothing when there is nothing to choose. */
+function ChooseAndAct({ label, options, action, onAct }: { label: string; options: string[]; action: string; onAct(index: number): void }) {
+  const [chosen, setChosen] = useState(0);
+  if (!options.length) return null;
+  // The list shrinks as parts are added or removed: keep the choice inside it.
+  const index = Math.min(chosen, options.length - 1);
+  return (
+    <span>
+      <select aria-label={label} value={index} onChange={(event) => setChosen(Number(event.target.value))}>
+        {options.map((option, i) => (
+          <option key={option} value={i}>
+            {option}
+          </option>
+        ))}
+      </select>
+      <button type="button" onClick={() => onAct(index)}>
+        {action}
+      </button>
+    </span>
   );
 }
 
@@ -139,7 +211,7 @@ const FieldRow = memo(function FieldRow({ field, value, text, messages, onEdit }
   if (field.kind === 'boolean') control = <input type="checkbox" {...common} checked={value === true} onChange={(event) => onEdit(field, event.target.checked)} />;
   else if (field.kind === 'choice')
     control = (
-      <select {...common} value={String(value)} disabled={field.readOnly} title={field.readOnly ? 'The kind is fixed here: its fields change with it' : undefined} onChange={(event) => onEdit(field, event.target.value)}>
+      <select {...common} value={String(value)} title={field.switchesKind ? 'Switching the kind keeps the values both kinds share and fills in the new one\'s defaults' : undefined} onChange={(event) => onEdit(field, event.target.value)}>
         {(field.choices ?? []).map((choice) => (
           <option key={choice}>{choice}</option>
         ))}

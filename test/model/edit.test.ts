@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseGenome, PRESETS, validateGenome, type Genome } from '@/model';
-import { editableFields, fieldErrors, fieldKey, placeErrors, setField, valueAt } from '@/model/edit';
+import { addPart, editableFields, fieldErrors, fieldKey, genomeForm, placeErrors, removePart, setField, switchKind, valueAt } from '@/model/edit';
 import { tinyGenome } from './tiny-genome';
 
 /** The shared tiny genome, validated. */
@@ -28,7 +28,7 @@ describe('editableFields', () => {
       expect(fields.some((f) => f.label === 'name' && f.group !== 'general')).toBe(false);
     });
 
-  it('lists the general fields, a LIF population by its parameters, and a union kind as a read-only choice', () => {
+  it('lists the general fields, a LIF population by its parameters, and a union kind as a choice that switches the kind', () => {
     const fields = editableFields(tiny());
     expect(fields.filter((f) => f.group === 'general').map((f) => [f.label, f.kind])).toEqual([
       ['name', 'text'],
@@ -38,10 +38,63 @@ describe('editableFields', () => {
     const labelsE = fields.filter((f) => f.group === 'population E').map((f) => f.label);
     expect(labelsE).toEqual(expect.arrayContaining(['size', 'neuron.tau_m_ms', 'neuron.v_reset_mV', 'neuron.v_thresh_mV', 'sign', 'role', 'trace.tau_ms']));
     const model = fields.find((f) => fieldKey(f.path) === 'populations.1.neuron.model');
-    expect(model).toMatchObject({ kind: 'choice', readOnly: true, value: 'lif', choices: ['lif', 'izhikevich', 'spike_source'] });
+    expect(model).toMatchObject({ kind: 'choice', switchesKind: true, value: 'lif', choices: ['lif', 'izhikevich', 'spike_source'] });
     // Choices come from the schema's enum: the four roles.
     expect(fields.find((f) => fieldKey(f.path) === 'populations.1.role')?.choices).toEqual(['sensor', 'hidden', 'output', 'modulatory']);
     expect(fields.find((f) => fieldKey(f.path) === 'projections.0.weight.value')).toMatchObject({ group: 'projection in->E', kind: 'number', value: 1 });
+  });
+});
+
+describe('optional parts', () => {
+  const parts = (list: { group: string; label: string; kinds?: string[] }[], group: string) => list.filter((p) => p.group === group).map((p) => (p.kinds ? `${p.label}: ${p.kinds.join('|')}` : p.label));
+
+  it("lists the parts a population and a projection lack, a union's with its kinds, and none to remove in the tiny genome", () => {
+    const form = genomeForm(tiny());
+    expect(parts(form.addable, 'population E')).toEqual(['capacity', 'init_v_mV: constant|uniform|normal', 'adaptive_threshold', 'neurogenesis', 'negative_drive']);
+    expect(parts(form.addable, 'projection in->E')).toEqual(['row_capacity', 'plasticity: stdp|diehl_cook|vogels', 'normalization', 'structural']);
+    expect(form.removable).toEqual([]);
+  });
+
+  it('adds STDP with its defaults, then its dopamine gate (first modulator, dopamine), each a valid genome; Remove takes the gate off again', () => {
+    const genome = tiny();
+    const stdp = addPart(genome, ['projections', 0, 'plasticity'], 'stdp');
+    expect(valueAt(stdp, ['projections', 0, 'plasticity'])).toEqual({ rule: 'stdp', form: 'additive', a_plus: 0.01, a_minus: 0.0105, w_min: 0, w_max: 1 });
+    expect(fieldErrors(stdp)).toEqual(new Map());
+    expect(parts(genomeForm(stdp as Genome).addable, 'projection in->E')).toContain('plasticity.modulation');
+    const gated = addPart(stdp, ['projections', 0, 'plasticity', 'modulation']);
+    expect(valueAt(gated, ['projections', 0, 'plasticity', 'modulation'])).toEqual({ modulator: 'dopamine', tau_eligibility_ms: 1000, learning_rate: 0.01 });
+    expect(fieldErrors(gated)).toEqual(new Map());
+    expect(parts(genomeForm(gated as Genome).removable, 'projection in->E')).toEqual(['plasticity', 'plasticity.modulation']);
+    expect(removePart(gated, ['projections', 0, 'plasticity', 'modulation'])).toEqual(stdp);
+    // Copied along the path only: the genome it started from has no plasticity.
+    expect(genome.projections[0].plasticity).toBeUndefined();
+  });
+
+  it('adds a part that needs a value with it empty, shown as a field with its problem: normalization.total, capacity', () => {
+    const normalized = addPart(tiny(), ['projections', 0, 'normalization']);
+    expect(editableFields(normalized as Genome).filter((f) => f.label.startsWith('normalization')).map((f) => [f.label, f.value])).toEqual([['normalization.total', '']]);
+    expect(fieldErrors(normalized)).toEqual(new Map([['projections.0.normalization.total', ['must be a finite number']]]));
+    const pooled = addPart(tiny(), ['populations', 1, 'capacity']);
+    expect(fieldErrors(pooled)).toEqual(new Map([['populations.1.capacity', ['must be an integer']]]));
+    expect(fieldErrors(setField(pooled, ['populations', 1, 'capacity'], '40'))).toEqual(new Map());
+  });
+
+  it('switches a LIF neuron to Izhikevich (regular spiking) keeping the synaptic constants both have, a valid genome', () => {
+    const switched = switchKind(tiny(), ['populations', 1, 'neuron', 'model'], 'izhikevich');
+    expect(valueAt(switched, ['populations', 1, 'neuron'])).toEqual({ model: 'izhikevich', preset: 'regular_spiking', i_bias: 0, tau_e_ms: 5, tau_i_ms: 10, e_exc_mV: 0, e_inh_mV: -80 });
+    expect(fieldErrors(switched)).toEqual(new Map());
+  });
+
+  it('switches a connection probability to a fixed in-degree with k empty, for the person to give; an unknown kind or a non-kind path changes nothing', () => {
+    const genome = tiny();
+    const switched = switchKind(genome, ['projections', 0, 'connectivity', 'kind'], 'fixed_indegree');
+    expect(editableFields(switched as Genome).filter((f) => f.label.startsWith('connectivity')).map((f) => [f.label, f.value])).toEqual([
+      ['connectivity.kind', 'fixed_indegree'],
+      ['connectivity.k', ''],
+    ]);
+    expect(fieldErrors(switched)).toEqual(new Map([['projections.0.connectivity.k', ['must be an integer']]]));
+    expect(switchKind(genome, ['projections', 0, 'connectivity', 'kind'], 'all_to_all_twice')).toBe(genome);
+    expect(switchKind(genome, ['populations', 1, 'sign'], 'inhibitory')).toBe(genome);
   });
 });
 

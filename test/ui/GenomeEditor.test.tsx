@@ -94,14 +94,66 @@ describe('GenomeEditor', () => {
     expect(applyButton().textContent).toBe('Apply (1 problem)');
   });
 
-  it('shows a union kind read-only and applies a choice', () => {
+  it('applies a choice (role output), and switches the neuron model to Izhikevich: its fields replace the LIF ones and Apply sends it', () => {
     const onApply = vi.fn();
     render(<GenomeEditor genome={tiny()} onApply={onApply} />);
     const group = openGroup('population E');
-    expect(within(group).getByLabelText('neuron.model')).toHaveProperty('disabled', true);
     fireEvent.change(within(group).getByLabelText('role'), { target: { value: 'output' } });
+    expect(within(group).getByLabelText('neuron.tau_m_ms')).toBeTruthy();
+    fireEvent.change(within(group).getByLabelText('neuron.model'), { target: { value: 'izhikevich' } });
+    expect(within(group).queryByLabelText('neuron.tau_m_ms')).toBeNull();
+    expect(within(group).getByLabelText('neuron.preset')).toHaveProperty('value', 'regular_spiking');
+    expect(within(group).getByLabelText('neuron.tau_e_ms')).toHaveProperty('value', '5');
     fireEvent.click(applyButton());
-    expect(onApply.mock.calls[0][0].populations[1].role).toBe('output');
+    const applied: Genome = onApply.mock.calls[0][0];
+    expect(applied.populations[1].role).toBe('output');
+    expect(applied.populations[1].neuron).toMatchObject({ model: 'izhikevich', preset: 'regular_spiking' });
+  });
+
+  it('adds dopamine-gated STDP to a projection (Add plasticity: stdp, then plasticity.modulation) and applies it; Remove takes it off', () => {
+    const onApply = vi.fn();
+    render(<GenomeEditor genome={tiny()} onApply={onApply} />);
+    const group = openGroup('projection in->E');
+    const addChoice = () => within(group).getByLabelText('Part to add to projection in->E');
+    fireEvent.change(addChoice(), { target: { value: [...(addChoice() as HTMLSelectElement).options].find((o) => o.text === 'plasticity: stdp')!.value } });
+    fireEvent.click(within(group).getByRole('button', { name: 'Add' }));
+    expect(within(group).getByLabelText('plasticity.a_plus')).toHaveProperty('value', '0.01');
+    fireEvent.change(addChoice(), { target: { value: [...(addChoice() as HTMLSelectElement).options].find((o) => o.text === 'plasticity.modulation')!.value } });
+    fireEvent.click(within(group).getByRole('button', { name: 'Add' }));
+    expect(within(group).getByLabelText('plasticity.modulation.modulator')).toHaveProperty('value', 'dopamine');
+    fireEvent.change(within(group).getByLabelText('plasticity.modulation.learning_rate'), { target: { value: '0.05' } });
+    fireEvent.click(applyButton());
+    expect(onApply.mock.calls[0][0].projections[0].plasticity).toEqual({
+      rule: 'stdp',
+      form: 'additive',
+      a_plus: 0.01,
+      a_minus: 0.0105,
+      w_min: 0,
+      w_max: 1,
+      modulation: { modulator: 'dopamine', tau_eligibility_ms: 1000, learning_rate: 0.05 },
+    });
+
+    // Remove offers what the draft has, in the genome's order: plasticity, then its gate.
+    const removeChoice = within(group).getByLabelText('Part to remove from projection in->E') as HTMLSelectElement;
+    expect([...removeChoice.options].map((o) => o.text)).toEqual(['plasticity', 'plasticity.modulation']);
+    fireEvent.click(within(group).getByRole('button', { name: 'Remove' }));
+    expect(within(group).queryByLabelText('plasticity.a_plus')).toBeNull();
+    fireEvent.click(applyButton());
+    expect(onApply.mock.calls[1][0].projections[0].plasticity).toBeUndefined();
+  });
+
+  it('an added part that needs a value shows it empty with its problem, and Apply waits for it: normalization.total', () => {
+    render(<GenomeEditor genome={tiny()} onApply={() => {}} />);
+    const group = openGroup('projection in->E');
+    const addChoice = within(group).getByLabelText('Part to add to projection in->E') as HTMLSelectElement;
+    fireEvent.change(addChoice, { target: { value: [...addChoice.options].find((o) => o.text === 'normalization')!.value } });
+    fireEvent.click(within(group).getByRole('button', { name: 'Add' }));
+    const total = within(group).getByLabelText('normalization.total');
+    expect(total).toHaveProperty('value', '');
+    expect(messageOf(total)).toBe('must be a finite number');
+    expect(applyButton()).toHaveProperty('disabled', true);
+    fireEvent.change(total, { target: { value: '20' } });
+    expect(applyButton()).toHaveProperty('disabled', false);
   });
 
   it('renders the digits genome lazily: 3 general inputs while groups are closed, 15 more when Ae opens', () => {
