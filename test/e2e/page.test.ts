@@ -251,6 +251,21 @@ describe.skipIf(missing !== null)('the first page in Chromium', () => {
     await page.getByRole('button', { name: 'Revert' }).click();
   });
 
+  it("adds an adaptive threshold to the cortex in the genome editor (chosen in the list, Add, Apply): the network grows again with it, and the editor shows the grown genome's threshold", async () => {
+    const cortex = page.locator('.side details', { hasText: 'population cortex' });
+    await cortex.getByLabel('Part to add to population cortex').selectOption({ label: 'adaptive_threshold' });
+    await cortex.getByRole('button', { name: 'Add' }).click();
+    expect(await cortex.getByRole('textbox', { name: 'adaptive_threshold.theta_plus_mV' }).inputValue()).toBe('0.05');
+    const before = await stats();
+    await page.getByRole('button', { name: 'Apply', exact: true }).click();
+    // Grown again: simulated time starts over.
+    await expect.poll(async () => (await stats()).simTimeMs, SLOW).toBeLessThan(before.simTimeMs);
+    await expect.poll(() => page.getByRole('button', { name: 'Revert' }).isDisabled(), SLOW).toBe(true);
+    const removable = cortex.getByLabel('Part to remove from population cortex').locator('option');
+    expect(await removable.allTextContents()).toContain('adaptive_threshold');
+    await page.locator('.side').screenshot({ path: `${ARTEFACTS}/editor-parts.png` });
+  });
+
   it('follows a resize to a 960 x 600 window: the canvas takes the new size of the raster box, in pixels, and keeps drawing', async () => {
     await page.setViewportSize({ width: 960, height: 600 });
     const mismatch = () =>
