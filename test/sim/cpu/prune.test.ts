@@ -3,44 +3,12 @@ import { EMPTY_SLOT } from '@/sim/connectome';
 import { StructuralEventKind } from '@/sim/engine';
 import { CpuEngine } from '@/sim/cpu';
 import { connectomeViolations } from './connectome-invariants';
-import { handConnectome, lif, sources, type HandProjection } from './fixtures';
+import type { HandProjection } from './fixtures';
+import { PULL, pruningConnectome } from './pruning-network';
 
 const f32 = Math.fround;
 
-/**
- * Three silent sources onto four LIF neurons that never fire (no bias, no
- * input), so only the structural pull moves weights. Rows of 3 slots:
- * row 0 -> E0 0.05, E1 0.5, E2 0.15; row 1 -> E0 0.3, E3 0.08; row 2 -> E2 0.2.
- * Period 10 ms = 100 steps at dt 0.1 ms; decay 2 /s, so each period takes
- * 2 x 0.01 = 0.02 off every weight.
- */
-const WEIGHTS = [
-  { from: 0, to: 0, weight: 0.05 },
-  { from: 0, to: 1, weight: 0.5 },
-  { from: 0, to: 2, weight: 0.15 },
-  { from: 1, to: 0, weight: 0.3 },
-  { from: 1, to: 3, weight: 0.08 },
-  { from: 2, to: 2, weight: 0.2 },
-];
-const PULL = f32(0.02);
-
-function network(structural: HandProjection['structural'], plastic = true): CpuEngine {
-  return new CpuEngine(
-    handConnectome({
-      populations: [sources('in', 3, 'poisson', 0), lif('E', 4)],
-      projections: [
-        {
-          source: 'in',
-          target: 'E',
-          rowCapacity: 3,
-          structural,
-          plasticity: plastic ? { rule: 'stdp', w_max: 1, modulation: { modulator: 'dopamine' } } : undefined,
-          synapses: WEIGHTS.map((w) => ({ ...w, delaySteps: 1 })),
-        },
-      ],
-    }),
-  );
-}
+const network = (structural: HandProjection['structural'], plastic = true): CpuEngine => new CpuEngine(pruningConnectome(structural, plastic));
 
 /** Slot of row `from`, position `k`: rows of 3 slots from slot 0. */
 const slot = (from: number, k: number) => 3 * from + k;

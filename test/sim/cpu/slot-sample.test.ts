@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_SLOT } from '@/sim/connectome';
 import { CpuEngine } from '@/sim/cpu';
-import { handConnectome, lif, sources } from './fixtures';
 import { twoWays } from './incoming-network';
 import { livingNetwork } from './living-network';
+import { pruningConnectome, PULL } from './pruning-network';
 
 const f32 = Math.fround;
 
@@ -20,28 +20,9 @@ describe('readSlots on the CPU engine', () => {
     expect(Array.from(sample.weight)).toEqual([0.2, 0, 0.5, 0.2].map(f32));
   });
 
-  // prune.test.ts's rows: slot 0 (in0 -> E0, 0.05) and slot 4 (in1 -> E3, 0.08) fall below 0.1 at the first pull, after step 99.
+  // The pruning network's rows: slot 0 (in0 -> E0, 0.05) and slot 4 (in1 -> E3, 0.08) fall below 0.1 at the first pull, after step 99.
   it('reads a pruned slot as EMPTY_SLOT with weight 0 from the step it is pruned: slots 0 and 4 after step 99, slot 1 (0.5) kept at 0.48', () => {
-    const engine = new CpuEngine(
-      handConnectome({
-        populations: [sources('in', 3, 'poisson', 0), lif('E', 4)],
-        projections: [
-          {
-            source: 'in',
-            target: 'E',
-            rowCapacity: 3,
-            structural: { period_ms: 10, decay_per_s: 2, prune_below: 0.1 },
-            plasticity: { rule: 'stdp', w_max: 1 },
-            synapses: [
-              { from: 0, to: 0, weight: 0.05, delaySteps: 1 },
-              { from: 0, to: 1, weight: 0.5, delaySteps: 1 },
-              { from: 1, to: 0, weight: 0.3, delaySteps: 1 },
-              { from: 1, to: 3, weight: 0.08, delaySteps: 1 },
-            ],
-          },
-        ],
-      }),
-    );
+    const engine = new CpuEngine(pruningConnectome({ period_ms: 10, decay_per_s: 2, prune_below: 0.1 }));
     const slots = Uint32Array.of(0, 4, 1);
     engine.step(99);
     expect(Array.from(engine.readSlots(slots).post)).toEqual([3, 6, 4]);
@@ -49,7 +30,7 @@ describe('readSlots on the CPU engine', () => {
     const after = engine.readSlots(slots);
     expect(Array.from(after.pre)).toEqual([0, 1, 0]);
     expect(Array.from(after.post)).toEqual([EMPTY_SLOT, EMPTY_SLOT, 4]);
-    expect(Array.from(after.weight)).toEqual([0, 0, f32(f32(0.5) - f32(0.02))]);
+    expect(Array.from(after.weight)).toEqual([0, 0, f32(f32(0.5) - PULL)]);
   });
 
   it('reads every slot of a living network after 1,500 steps as its rows hold it, grown and pruned slots included', () => {

@@ -23,8 +23,8 @@ import { DrawKind, GapMode, STRUCTURE_META, STRUCTURE_POPULATION, STRUCTURE_PROJ
 import { delayRises, doubleWords, gapThresholds } from '@/sim/gpu/stages/structure-tables';
 import { philox4x32, Stream, toUniformOpenZero } from '@/sim/rng';
 import { connectomeViolations } from '../cpu/connectome-invariants';
-import { handConnectome, lif, sources as sourcePopulation } from '../cpu/fixtures';
 import { livingNetwork } from '../cpu/living-network';
+import { pruningConnectome, PULL } from '../cpu/pruning-network';
 import { device, enginePair, gpuEngine, maxRelativeError, sources } from './harness';
 
 const shader = readFileSync(join(__dirname, '../../../shaders/structure.wgsl'), 'utf8');
@@ -331,32 +331,9 @@ describe.skipIf(!device)('stage structure on the GPU against the CPU engine', ()
     pair.gpu.destroy();
   });
 
-  /**
-   * prune.test.ts's network: silent sources onto silent LIF neurons, rows of
-   * 3 slots; row 0 -> E0 0.05, E1 0.5, E2 0.15; row 1 -> E0 0.3, E3 0.08;
-   * row 2 -> E2 0.2. Every 100 steps the pull takes 0.02 off each weight.
-   */
+  /** The pruning network (../cpu/pruning-network.ts): every 100 steps the pull takes 0.02 off each weight. */
   it('pulls every weight by 0.02 (f32) each 100 steps and prunes exactly the two below 0.1 (0.05 and 0.08 after one pull), with their reverse-index entries', async () => {
-    const connectome = handConnectome({
-      populations: [sourcePopulation('in', 3, 'poisson', 0), lif('E', 4)],
-      projections: [
-        {
-          source: 'in',
-          target: 'E',
-          rowCapacity: 3,
-          structural: { period_ms: 10, decay_per_s: 2, prune_below: 0.1 },
-          plasticity: { rule: 'stdp', w_max: 1, modulation: { modulator: 'dopamine' } },
-          synapses: [
-            { from: 0, to: 0, weight: 0.05, delaySteps: 1 },
-            { from: 0, to: 1, weight: 0.5, delaySteps: 1 },
-            { from: 0, to: 2, weight: 0.15, delaySteps: 1 },
-            { from: 1, to: 0, weight: 0.3, delaySteps: 1 },
-            { from: 1, to: 3, weight: 0.08, delaySteps: 1 },
-            { from: 2, to: 2, weight: 0.2, delaySteps: 1 },
-          ],
-        },
-      ],
-    });
+    const connectome = pruningConnectome({ period_ms: 10, decay_per_s: 2, prune_below: 0.1 });
     const pair = await enginePair(connectome);
     const [cpuFrames, gpuFrames] = await framesOf(pair, [99, 100]);
     expect(gpuFrames.map(eventsOf)).toEqual(cpuFrames.map(eventsOf));
@@ -370,9 +347,8 @@ describe.skipIf(!device)('stage structure on the GPU against the CPU engine', ()
     // Two more pulls: 0.15 -> 0.09 goes too (row 0's tail, so rowEnd 2); 0.5 loses 0.02 three times.
     await framesOf(pair, [300]);
     const b = await pair.gpu.snapshot();
-    const pull = Math.fround(0.02);
     expect(Array.from(b.arrays.rowEnd)).toEqual([2, 1, 1]);
-    expect((b.arrays.weight as Float32Array)[1]).toBe(Math.fround(Math.fround(Math.fround(Math.fround(0.5) - pull) - pull) - pull));
+    expect((b.arrays.weight as Float32Array)[1]).toBe(Math.fround(Math.fround(Math.fround(Math.fround(0.5) - PULL) - PULL) - PULL));
     expectSameConnectome(b, await pair.cpu.snapshot());
     pair.gpu.destroy();
   });
