@@ -50,17 +50,15 @@ var<workgroup> partial_sums: array<f32, 64>;
 fn incoming_sum(pj: Projection, column: u32, lane: u32) -> f32 {
   var sum = 0.0;
   if (pj.rule != RULE_NONE) {
-    let first = pj.column_start + column * pj.column_capacity;
-    let end = first + reverse[pj.count_start + column];
-    for (var e = first + lane; e < end; e += 64u) {
+    let entries = column_entries(pj, column);
+    for (var e = entries.x + lane; e < entries.y; e += 64u) {
       sum += weight[reverse[e]];
     }
   } else {
     let post = pj.target_start + column;
     for (var row = lane; row < pj.source_count; row += 64u) {
-      let first = pj.slot_start + row * pj.row_capacity;
-      let end = first + row_end[pj.row_start + row];
-      for (var s = first; s < end; s++) {
+      let slots = row_slots(pj, row);
+      for (var s = slots.x; s < slots.y; s++) {
         if (post_of[s] == post) {
           sum += weight[s];
         }
@@ -96,18 +94,16 @@ fn normalize_target(j: u32, column: u32, lane: u32) {
   // A target that receives nothing keeps its weights (factor 1), clipped as the CPU clips them.
   let factor = select(pj.norm_total / sum, 1.0, sum == 0.0);
   if (pj.rule != RULE_NONE) {
-    let first = pj.column_start + column * pj.column_capacity;
-    let end = first + reverse[pj.count_start + column];
-    for (var e = first + lane; e < end; e += 64u) {
+    let entries = column_entries(pj, column);
+    for (var e = entries.x + lane; e < entries.y; e += 64u) {
       let s = reverse[e];
       weight[s] = scaled(pj, weight[s], factor);
     }
   } else {
     let post = pj.target_start + column;
     for (var row = lane; row < pj.source_count; row += 64u) {
-      let first = pj.slot_start + row * pj.row_capacity;
-      let end = first + row_end[pj.row_start + row];
-      for (var s = first; s < end; s++) {
+      let slots = row_slots(pj, row);
+      for (var s = slots.x; s < slots.y; s++) {
         if (post_of[s] == post) {
           weight[s] = scaled(pj, weight[s], factor);
         }

@@ -70,9 +70,8 @@ fn pre(@builtin(workgroup_id) wg: vec3<u32>, @builtin(num_workgroups) groups: ve
         continue;
       }
       let row = source - pj.source_start;
-      let first = pj.slot_start + row * pj.row_capacity;
-      let end = first + row_end[pj.row_start + row];
-      for (var s = first + lane; s < end; s += 64u) {
+      let slots = row_slots(pj, row);
+      for (var s = slots.x + lane; s < slots.y; s += 64u) {
         let post = post_of[s];
         if (post == EMPTY_SLOT) {
           continue;
@@ -106,9 +105,8 @@ fn post(@builtin(workgroup_id) wg: vec3<u32>, @builtin(num_workgroups) groups: v
         continue;
       }
       let column = target_neuron - pj.target_start;
-      let first = pj.column_start + column * pj.column_capacity;
-      let end = first + reverse[pj.count_start + column];
-      for (var e = first + lane; e < end; e += 64u) {
+      let entries = column_entries(pj, column);
+      for (var e = entries.x + lane; e < entries.y; e += 64u) {
         let s = reverse[e];
         let x_pre = trace_at(source_of_slot(pj, s));
         let w = weight[s];

@@ -22,9 +22,8 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) l
         continue;
       }
       let row = source - pj.source_start;
-      let first = pj.slot_start + row * pj.row_capacity;
-      let end = first + row_end[pj.row_start + row];
-      for (var s = first + lane; s < end; s += 64u) {
+      let slots = row_slots(pj, row);
+      for (var s = slots.x + lane; s < slots.y; s += 64u) {
         let post = post_of[s];
         if (post == EMPTY_SLOT) {
           continue;

@@ -7,7 +7,7 @@
 import { commonBindings, wgslBindings, wgslDeclarations, type BindingDecl } from './layout';
 
 /** Every file under shaders/, by name without `.wgsl`. */
-export const SHADER_FILES = ['common', 'emit', 'inputs', 'integrate', 'propagate', 'plasticity', 'modulation', 'homeostasis', 'doubles', 'structure', 'structure-edits', 'structure-globals', 'record', 'inspect'] as const;
+export const SHADER_FILES = ['common', 'rows', 'columns', 'emit', 'inputs', 'integrate', 'propagate', 'plasticity', 'modulation', 'homeostasis', 'doubles', 'structure', 'structure-edits', 'structure-globals', 'record', 'inspect'] as const;
 export type ShaderFile = (typeof SHADER_FILES)[number];
 
 /** The text of each shader file: read from disk in Node, bundled by Vite in the browser. */
@@ -41,6 +41,7 @@ export const KERNELS = {
   },
   propagate: {
     file: 'propagate',
+    includes: ['rows'],
     bindings: [
       ro('spikes', 'array<u32>'),
       { ...ro('target', 'array<u32>'), as: 'post_of' },

@@ -29,6 +29,7 @@ export async function homeostasisStage(ctx: StageContext, grid: LearningGrid): P
   const normalizeRequest = ctx.createBuffer('normalize_request', 4, GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
   const decl: KernelDecl = {
     file: 'homeostasis',
+    includes: ['rows', 'columns'],
     bindings: [
       rw('neurons', 'array<u32>'),
       ro('spikes', 'array<u32>'),

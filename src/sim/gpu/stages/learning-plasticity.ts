@@ -16,6 +16,7 @@ export async function plasticityStage(ctx: StageContext, grid: LearningGrid): Pr
   const walksPost = plastic.all.length > 0;
   const decl: KernelDecl = {
     file: 'plasticity',
+    includes: ['rows', 'columns'],
     bindings: [
       rw('neurons', 'array<u32>'),
       ro('spikes', 'array<u32>'),
