@@ -215,11 +215,6 @@ export function genomeForm(genome: Genome): GenomeForm {
   return form;
 }
 
-/** The fields of `genomeForm`. */
-export function editableFields(genome: Genome): EditableField[] {
-  return genomeForm(genome).fields;
-}
-
 /** A number field's text as a number once it reads as one; anything else stays as typed, for the schema to name. */
 function parseRaw(kind: FieldKind | undefined, raw: string | boolean): unknown {
   if ((kind !== 'number' && kind !== 'integer') || typeof raw !== 'string') return raw;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseGenome, PRESETS, validateGenome, type Genome } from '@/model';
-import { addPart, editableFields, fieldErrors, fieldKey, genomeForm, placeErrors, removePart, setField, switchKind, valueAt } from '@/model/edit';
+import { addPart, fieldErrors, fieldKey, genomeForm, placeErrors, removePart, setField, switchKind, valueAt } from '@/model/edit';
 import { tinyGenome } from './tiny-genome';
 
 /** The shared tiny genome, validated. */
@@ -10,11 +10,11 @@ const tiny = (): Genome => parseGenome(tinyGenome());
 /** The value at a path, walked here without the module's helper. */
 const at = (root: unknown, path: readonly (string | number)[]): unknown => path.reduce<unknown>((o, k) => (o as Record<string | number, unknown>)[k], root);
 
-describe('editableFields', () => {
+describe('genomeForm fields', () => {
   for (const preset of Object.values(PRESETS))
     it(`${preset.name}: every field reads back from the genome by its path, with a kind that fits its value`, () => {
       const genome = parseGenome(preset.genome({}));
-      const fields = editableFields(genome);
+      const fields = genomeForm(genome).fields;
       for (const field of fields) {
         expect(at(genome, field.path), fieldKey(field.path)).toBe(field.value);
         if (field.kind === 'number') expect(typeof field.value).toBe('number');
@@ -29,7 +29,7 @@ describe('editableFields', () => {
     });
 
   it('lists the general fields, a LIF population by its parameters, and a union kind as a choice that switches the kind', () => {
-    const fields = editableFields(tiny());
+    const fields = genomeForm(tiny()).fields;
     expect(fields.filter((f) => f.group === 'general').map((f) => [f.label, f.kind])).toEqual([
       ['name', 'text'],
       ['seed', 'integer'],
@@ -72,7 +72,7 @@ describe('optional parts', () => {
 
   it('adds a part that needs a value with it empty, shown as a field with its problem: normalization.total, capacity', () => {
     const normalized = addPart(tiny(), ['projections', 0, 'normalization']);
-    expect(editableFields(normalized as Genome).filter((f) => f.label.startsWith('normalization')).map((f) => [f.label, f.value])).toEqual([['normalization.total', '']]);
+    expect(genomeForm(normalized as Genome).fields.filter((f) => f.label.startsWith('normalization')).map((f) => [f.label, f.value])).toEqual([['normalization.total', '']]);
     expect(fieldErrors(normalized)).toEqual(new Map([['projections.0.normalization.total', ['must be a finite number']]]));
     const pooled = addPart(tiny(), ['populations', 1, 'capacity']);
     expect(fieldErrors(pooled)).toEqual(new Map([['populations.1.capacity', ['must be an integer']]]));
@@ -88,7 +88,7 @@ describe('optional parts', () => {
   it('switches a connection probability to a fixed in-degree with k empty, for the person to give; an unknown kind or a non-kind path changes nothing', () => {
     const genome = tiny();
     const switched = switchKind(genome, ['projections', 0, 'connectivity', 'kind'], 'fixed_indegree');
-    expect(editableFields(switched as Genome).filter((f) => f.label.startsWith('connectivity')).map((f) => [f.label, f.value])).toEqual([
+    expect(genomeForm(switched as Genome).fields.filter((f) => f.label.startsWith('connectivity')).map((f) => [f.label, f.value])).toEqual([
       ['connectivity.kind', 'fixed_indegree'],
       ['connectivity.k', ''],
     ]);
@@ -153,7 +153,7 @@ describe('fieldErrors', () => {
 
 describe('placeErrors', () => {
   it("puts a field error on its field, a part error on the part's first editable field, a list error on the form", () => {
-    const fields = editableFields(tiny());
+    const fields = genomeForm(tiny()).fields;
     const weightNegative = fieldErrors(setField(tiny(), ['projections', 0, 'weight', 'value'], '-1'));
     expect(placeErrors(weightNegative, fields).byField.get('projections.0.weight.value')).toEqual([
       'weights are magnitudes and must be >= 0 (the source population sign gives the channel)',
