@@ -95,11 +95,6 @@ export class ConnectomeView {
     return [...this.model.drawnSlots(performance.now())];
   }
 
-  /** Sampled synapses on screen that exist (steady or growing). */
-  visibleSynapses(): number {
-    return this.model.visibleSynapses();
-  }
-
   /** Calls `callback` with the global index of a neuron clicked; returns the unsubscribe. */
   onNeuronClick(callback: (neuron: number) => void): () => void {
     this.clickListeners.add(callback);

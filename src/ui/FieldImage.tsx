@@ -1,7 +1,7 @@
 /** RGBA pixels (a receptive field, a tiling of them) on a canvas, scaled up without smoothing. */
 import { useEffect, useRef } from 'react';
 
-export function FieldImage({ width, height, pixels, label, className = 'field' }: { width: number; height: number; pixels: Uint8ClampedArray; label: string; className?: string }) {
+export function FieldImage({ width, height, pixels, label, className = 'field-image' }: { width: number; height: number; pixels: Uint8ClampedArray; label: string; className?: string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const context = canvas.current?.getContext('2d');

@@ -74,6 +74,8 @@ export function installDebugHandle(client: EngineClient, store: AppStore, views:
   });
   client.onFrame((frame) => {
     watch.end = Math.max(watch.end, frame.stepEnd);
+    // Past the watched steps (the run goes on for hours): nothing to look at in this frame.
+    if (frame.stepEnd <= watch.from || frame.stepStart >= watch.to) return;
     for (let k = 0; k < frame.spikeStep.length; k++) {
       const step = frame.spikeStep[k];
       if (step >= watch.from && step < watch.to) watch.spikes.push(`${step}:${frame.spikeNeuron[k]}`);

@@ -222,7 +222,7 @@ describe.skipIf(missing !== null)('the first page in Chromium', () => {
     await page.getByRole('spinbutton', { name: 'Neuron' }).fill(String(cortex.start + 5));
     await expect.poll(() => page.locator('.inspector .hint').first().textContent(), SLOW).toMatch(/^cortex #5, \d+\.\d Hz$/);
     await expect.poll(() => page.locator('.inspector figcaption').first().textContent(), SLOW).toMatch(/^from retina: \d+ synapses/);
-    expect(await page.locator('.inspector canvas.field').count()).toBeGreaterThan(0);
+    expect(await page.locator('.inspector canvas.field-image').count()).toBeGreaterThan(0);
     // The trace is drawn from probed frames: some of the membrane canvas is lit.
     await expect.poll(() => litPixels(page, '.inspector canvas.membrane'), SLOW).toBeGreaterThan(50);
     await page.locator('.side').screenshot({ path: `${ARTEFACTS}/inspector.png` });
