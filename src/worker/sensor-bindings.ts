@@ -6,19 +6,16 @@
  * same stimulus gives the same spikes at any speed.
  */
 import type { Engine, Connectome } from '@/sim';
-import { SensorDriver, type StimulusProgram } from '@/stimuli';
+import { SensorDriver, type SensorTarget, type StimulusProgram } from '@/stimuli';
 import type { BindingStatus } from './protocol';
 
 interface SensorSite {
-  name: string;
-  population: number;
+  target: SensorTarget;
   /** The population's rate in the genome: what it gets when nothing is bound. */
   genomeRateHz: number;
-  config: ConstructorParameters<typeof SensorDriver>[0];
   driver: SensorDriver | null;
-  label: string;
-  /** Patterns in the bound program. */
-  count: number;
+  /** The driver's rates at a change, written into one buffer (the engines copy what they are given). */
+  rates: Float32Array;
   /** The step from which the driver's rates must be written again. */
   dueStep: number;
 }
@@ -36,13 +33,10 @@ export class SensorBindings {
       if (neuron.model !== 'spike_source') continue;
       const layout = populations[population];
       this.sites.set(sensor.name, {
-        name: sensor.name,
-        population,
+        target: { population, capacity: layout.capacity, size: layout.size, encoding: sensor.encoding, maxRateHz: sensor.max_rate_hz, dtMs: genome.dt_ms },
         genomeRateHz: neuron.rate_hz,
-        config: { population, capacity: layout.capacity, size: layout.size, encoding: sensor.encoding, maxRateHz: sensor.max_rate_hz, dtMs: genome.dt_ms },
         driver: null,
-        label: '',
-        count: 0,
+        rates: new Float32Array(layout.capacity),
         dueStep: Infinity,
       });
     }
@@ -60,11 +54,9 @@ export class SensorBindings {
   bind(engine: Engine, sensor: string, program: StimulusProgram | null, fromStep = engine.stepCount): void {
     const site = this.sites.get(sensor);
     if (!site) throw new Error(`bind: the network has no sensor "${sensor}" (it has ${[...this.sites.keys()].map((name) => `"${name}"`).join(', ') || 'none'})`);
-    site.driver = program ? new SensorDriver(site.config, program, Math.min(fromStep, engine.stepCount)) : null;
-    site.label = program?.label ?? '';
-    site.count = program?.patterns.length ?? 0;
+    site.driver = program ? new SensorDriver(site.target, program, Math.min(fromStep, engine.stepCount)) : null;
     site.dueStep = engine.stepCount;
-    if (!site.driver && !this.silenced) engine.setInputRates(site.population, site.genomeRateHz);
+    if (!site.driver && !this.silenced) engine.setInputRates(site.target.population, site.genomeRateHz);
     this.apply(engine);
   }
 
@@ -72,9 +64,9 @@ export class SensorBindings {
   deprive(engine: Engine, on: boolean): void {
     this.silenced = on;
     for (const site of this.sites.values()) {
-      if (on) engine.setInputRates(site.population, 0);
+      if (on) engine.setInputRates(site.target.population, 0);
       else if (site.driver) site.dueStep = engine.stepCount;
-      else engine.setInputRates(site.population, site.genomeRateHz);
+      else engine.setInputRates(site.target.population, site.genomeRateHz);
     }
     this.apply(engine);
   }
@@ -89,7 +81,7 @@ export class SensorBindings {
     const step = engine.stepCount;
     for (const site of this.sites.values()) {
       if (!site.driver || site.dueStep > step) continue;
-      if (!this.silenced) engine.setInputRates(site.population, site.driver.ratesAt(step));
+      if (!this.silenced) engine.setInputRates(site.target.population, site.driver.ratesAt(step, site.rates));
       site.dueStep = site.driver.nextChangeStep(step + 1);
     }
   }
@@ -104,16 +96,15 @@ export class SensorBindings {
   /** Per bound sensor, the step its stimulus started at. */
   boundAt(): Record<string, number> {
     const steps: Record<string, number> = {};
-    for (const site of this.sites.values()) if (site.driver) steps[site.name] = site.driver.startStep;
+    for (const [name, site] of this.sites) if (site.driver) steps[name] = site.driver.startStep;
     return steps;
   }
 
   /** What each bound sensor shows at `step`. */
   bindings(step: number): BindingStatus[] {
     const shown: BindingStatus[] = [];
-    for (const site of this.sites.values()) {
-      if (site.driver) shown.push({ sensor: site.name, label: site.label, showing: site.driver.currentIndex(step), count: site.count });
-    }
+    for (const [sensor, { driver }] of this.sites)
+      if (driver) shown.push({ sensor, label: driver.program.label, showing: driver.currentIndex(step), count: driver.program.patterns.length });
     return shown;
   }
 }
