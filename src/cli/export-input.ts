@@ -5,7 +5,7 @@
  * a learned state.
  */
 import { readFileSync } from 'node:fs';
-import { decodeShareHash, PRESETS, type Genome } from '@/model';
+import { decodeShareHash, type Genome } from '@/model';
 import { decodeStateFile, STATE_FILE_EXTENSION, type EngineSnapshot } from '@/sim';
 import { UsageError } from './args';
 import { loadExperiment } from './experiment';
@@ -31,11 +31,9 @@ function fromShareLink(spec: string): ExportInput {
   switch (shared.kind) {
     case 'experiment':
       return { genome: shared.experiment.genome, source: 'a share link', boundSensors: shared.experiment.bindings.map((b) => b.sensor) };
-    case 'preset': {
-      const preset = PRESETS[shared.name];
-      if (!preset) throw new UsageError([`the link names the preset "${shared.name}", which this version does not have`]);
+    // decodeShareHash has refused a preset this version does not have.
+    case 'preset':
       return { ...loadExperiment(shared.name, { seed: shared.seed }), boundSensors: [] };
-    }
     case 'error':
       throw new UsageError([`the share link: ${shared.message}`]);
     case 'none':

@@ -3,21 +3,13 @@
  * writes the experiment as a Brian2 or PyNN script (and its learned state
  * beside it); rules the target cannot carry over are named on stderr.
  */
-import { writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { exportScript, stateFileName } from '@/export';
 import { UsageError } from './args';
 import { EXPORT_USAGE, parseExportArgs } from './export-args';
 import { loadExportInput } from './export-input';
 import { runMain } from './main';
-
-function write(path: string, content: string | Uint8Array): void {
-  try {
-    writeFileSync(path, content);
-  } catch (error) {
-    throw new UsageError([`--out ${path}: ${(error as Error).message}`]);
-  }
-}
+import { writeOut } from './out';
 
 async function main(): Promise<void> {
   const options = parseExportArgs(process.argv.slice(2));
@@ -43,9 +35,10 @@ async function main(): Promise<void> {
     process.stdout.write(exported.script);
     return;
   }
-  write(options.out, exported.script);
-  if (exported.state) write(join(dirname(options.out), exported.state.file), exported.state.bytes);
-  const also = exported.state ? ` and its state ${join(dirname(options.out), exported.state.file)}` : '';
+  writeOut(options.out, exported.script);
+  const statePath = exported.state && join(dirname(options.out), exported.state.file);
+  if (exported.state && statePath) writeOut(statePath, exported.state.bytes);
+  const also = statePath ? ` and its state ${statePath}` : '';
   process.stderr.write(`wrote ${options.out}${also}; run it with: python3 ${options.out}\n`);
 }
 

@@ -2,8 +2,6 @@
  * `npm run sim -- <preset | experiment.json> [flags]`: grows an experiment,
  * runs it headless and prints what happened (rates, events, speed).
  */
-import { statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { EXPERIMENTS } from '@/lab/experiments';
 import { buildConnectome, encodeStateFile } from '@/sim';
 import { UsageError } from './args';
@@ -11,31 +9,12 @@ import { engineFactory } from './engines';
 import { loadExperiment } from './experiment';
 import { formatLabReport, runLab } from './lab';
 import { runMain } from './main';
+import { checkOutPath, writeOut } from './out';
 import { ProgressBar } from './progress';
 import { RasterAccumulator } from './raster';
 import { buildReport, formatReport } from './report';
 import { chunkSteps, runInChunks, stepsFor } from './run';
 import { parseSimArgs, SIM_USAGE } from './sim-args';
-
-/** Refuses an --out path whose folder does not exist before the run, not after it. */
-function checkOutPath(path: string, flag = '--out'): void {
-  const folder = dirname(resolve(path));
-  let isFolder = false;
-  try {
-    isFolder = statSync(folder).isDirectory();
-  } catch {
-    isFolder = false;
-  }
-  if (!isFolder) throw new UsageError([`${flag}: the folder ${folder} does not exist`]);
-}
-
-function writeOut(path: string, content: string | Uint8Array, flag = '--out'): void {
-  try {
-    writeFileSync(path, content);
-  } catch (error) {
-    throw new UsageError([`${flag} ${path}: ${(error as Error).message}`]);
-  }
-}
 
 async function main(): Promise<void> {
   const options = parseSimArgs(process.argv.slice(2));

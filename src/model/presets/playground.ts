@@ -6,7 +6,7 @@
  *
  * - The senses idle at a low "dark" rate, so dropping a stimulus on one is
  *   seen at once and sensory deprivation has something to silence.
- * - Cortex fires a few Hz on its own (a bias a few mV below threshold plus
+ * - Cortex fires a few Hz on its own (a bias half a mV below threshold plus
  *   recurrent excitation), so without input it keeps talking to itself.
  * - Retina -> cortex learns by STDP and changes shape: every weight is pulled
  *   toward zero, weak synapses are pruned and free slots grow new synapses
@@ -29,14 +29,14 @@ export const PLAYGROUND = {
   pool: 100,
   birthsPerS: 0.5,
   inhibitory: 100,
-  /** Bias as a shift of rest, mV: 12 mV leaves v 3 mV under threshold, so noise and input fire it. */
+  /** Bias as a shift of rest, mV: 14.5 mV leaves v at -50.5 mV, 0.5 mV under threshold, so noise and input fire it. */
   biasMv: 14.5,
   /** Retina synapses per cortex neuron, their weights (mV) and row headroom for growth. */
   retinaInDegree: 40,
   retinaWeightMv: { min: 0.5, max: 2.5 },
   retinaRowCapacity: 40,
   retinaMaxMv: 4,
-  /** L1 pull and pruning: a synapse no STDP sustains loses 0.2 mV/s and goes below 0.2 mV within seconds. */
+  /** L1 pull and pruning: a synapse no STDP sustains loses 0.05 mV/s and is pruned below 0.1 mV (a 1 mV synapse in about 18 s). */
   decayPerS: 0.05,
   pruneBelowMv: 0.1,
   growPerPeriod: 20,

@@ -10,7 +10,7 @@ export interface BuildBudget {
   maxSynapseSlots?: number;
 }
 
-/** What a browser tab can hold comfortably: 200k neurons and 20M slots (about 140 MB of synapse arrays). */
+/** What a browser tab can hold comfortably: 200k neurons and 20M slots (200 MB of synapse arrays: target, weight and delay, 10 bytes a slot). */
 export const BROWSER_BUDGET: BuildBudget = { maxNeurons: 200_000, maxSynapseSlots: 20_000_000 };
 
 const count = (n: number) => n.toLocaleString('en');

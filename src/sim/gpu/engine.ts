@@ -41,7 +41,6 @@ import { fromWords, stateMap, toWords, type StateMap } from './state-map';
 import { groupsOf, spikeGroupsFor, type StageContext } from './stage';
 import { populationTable, projectionTable } from './tables';
 
-export { checkFits } from './device';
 
 /** Steps recorded in one submission at most. */
 export const BATCH_STEPS = 256;

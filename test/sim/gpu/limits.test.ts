@@ -9,7 +9,7 @@ import { parseGenome } from '@/model';
 import { buildConnectome, type Connectome, type EngineSnapshot } from '@/sim';
 import { CpuEngine } from '@/sim/cpu';
 import { requestEngineDevice } from '@/sim/gpu/device';
-import { checkFits } from '@/sim/gpu/engine';
+import { checkFits } from '@/sim/gpu/device';
 import { KERNELS } from '@/sim/gpu/kernels';
 import { compileKernel } from '@/sim/gpu/pipeline';
 import { livingNetwork } from '../cpu/living-network';
