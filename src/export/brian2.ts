@@ -21,23 +21,10 @@ import {
   stateLoadLines,
   unexportedRuleName,
   WEIGHT_SUMMARY_HELPER,
+  type ExportedScript,
+  type ExportOptions,
   type ScriptState,
 } from './shared';
-
-export interface ExportOptions {
-  /** Simulated time the script runs, s. */
-  durationS: number;
-  /** What the genome came from (a preset name or a file), for the header. */
-  source?: string;
-  /** Start from a run's learned state, written beside the script (--with-state). */
-  state?: ScriptState;
-}
-
-export interface Brian2Export {
-  script: string;
-  /** One line per rule the script leaves out, naming the rule and where it is. */
-  warnings: string[];
-}
 
 interface Context {
   genome: Genome;
@@ -267,7 +254,7 @@ function projectionBlock(ctx: Context, index: number, lines: string[]): { name: 
 }
 
 /** The genome as a runnable Brian2 script, and a warning per rule it leaves out. */
-export function exportBrian2(genome: Genome, options: ExportOptions = { durationS: 1 }): Brian2Export {
+export function exportBrian2(genome: Genome, options: ExportOptions = { durationS: 1 }): ExportedScript {
   const names = groupNames(genome);
   const index = (name: string) => genome.populations.findIndex((p) => p.name === name);
   const traced = new Set<number>();

@@ -35,20 +35,13 @@ import {
   stateLoadLines,
   unexportedRuleName,
   WEIGHT_SUMMARY_HELPER,
+  type ExportedScript,
+  type ExportOptions,
   type ScriptState,
 } from './shared';
-import type { ExportOptions } from './brian2';
 
-export interface PyNNExportOptions extends ExportOptions {
-  /** The PyNN back end the script imports unless run with --simulator (default brian2). */
-  simulator?: 'brian2' | 'nest' | 'neuron';
-}
-
-export interface PyNNExport {
-  script: string;
-  /** One line per rule the script leaves out, naming the rule and where it is. */
-  warnings: string[];
-}
+/** The PyNN back end the script imports unless run with --simulator. */
+const DEFAULT_BACK_END = 'brian2';
 
 const PYNN_HELPERS = `
 
@@ -258,7 +251,7 @@ function projectionBlock(ctx: Context, index: number, lines: string[]): { name: 
 }
 
 /** The genome as a runnable PyNN script (brian2 back end unless told), and a warning per rule it leaves out. */
-export function exportPyNN(genome: Genome, options: PyNNExportOptions = { durationS: 1 }): PyNNExport {
+export function exportPyNN(genome: Genome, options: ExportOptions = { durationS: 1 }): ExportedScript {
   const names = groupNames(genome);
   const conductance = new Set<number>();
   for (const projection of genome.projections)
@@ -275,7 +268,6 @@ export function exportPyNN(genome: Genome, options: PyNNExportOptions = { durati
   });
   const built = genome.populations.flatMap((p, i) => (ctx.built.has(i) ? [`${JSON.stringify(p.name)}: ${names[i]}`] : []));
 
-  const simulator = options.simulator ?? 'brian2';
   const from = options.source ?? genome.name;
   const script = [
     '#!/usr/bin/env python3',
@@ -283,7 +275,7 @@ export function exportPyNN(genome: Genome, options: PyNNExportOptions = { durati
     '',
     `Exported from Neuroplay (${from}) for PyNN. Run it with`,
     '',
-    `    python3 this_file.py [--simulator brian2|nest|neuron]   (default ${simulator})`,
+    `    python3 this_file.py [--simulator brian2|nest|neuron]   (default ${DEFAULT_BACK_END})`,
     '',
     'pyNN.nest runs the same script on NEST (and under MPI). It builds the same',
     'populations, projections, delays, inputs and pair STDP; the simulator draws',
@@ -303,7 +295,7 @@ export function exportPyNN(genome: Genome, options: PyNNExportOptions = { durati
     'from pyNN.parameters import Sequence',
     '',
     'parser = argparse.ArgumentParser()',
-    `parser.add_argument('--simulator', default=${JSON.stringify(simulator)}, help='PyNN back end: brian2, nest or neuron')`,
+    `parser.add_argument('--simulator', default=${JSON.stringify(DEFAULT_BACK_END)}, help='PyNN back end: brian2, nest or neuron')`,
     'SIMULATOR = parser.parse_args().simulator',
     'sim = importlib.import_module("pyNN." + SIMULATOR)  # e.g. import pyNN.brian2 as sim',
     '# STDP pairs a pre spike at emission in Neuroplay and NEST (delay on the dendrite, fraction 1);',

@@ -104,6 +104,23 @@ export interface ScriptState {
   learned: LearnedState;
 }
 
+/** What both exporters take. */
+export interface ExportOptions {
+  /** Simulated time the script runs, s. */
+  durationS: number;
+  /** What the genome came from (a preset name or a file), for the header. */
+  source?: string;
+  /** Start from a run's learned state, written beside the script (--with-state). */
+  state?: ScriptState;
+}
+
+/** What both exporters give. */
+export interface ExportedScript {
+  script: string;
+  /** One line per rule the script leaves out, naming the rule and where it is. */
+  warnings: string[];
+}
+
 /** Neurons the script builds: those alive at the snapshot with a state, the genome's size without. */
 export function builtSize(genome: Genome, state: ScriptState | undefined, population: number): number {
   return state ? state.learned.populations[population].size : genome.populations[population].size;

@@ -39,7 +39,7 @@ describe('exportPyNN text', () => {
 const available = pythonHas('pyNN.brian2');
 requireUnderCi(available, 'pyNN.brian2', 'python3-pynn');
 
-// pyNN.brian2 sets each synapse in a Python loop: N = 4000 (320,000 synapses) takes 3.5 min, so N = 1000 (80
+// pyNN.brian2 sets each synapse in a Python loop (N = 4000 took 3.5 min by hand, once), so N = 1000 (80
 // synapses per neuron, as at every N). The yardstick is Neuroplay's own spread over 20 seeds at that size: a
 // correct export is one more realisation, within 3 sd x sqrt(1 + 1/20) of their mean (spread.ts).
 describe.skipIf(!available)(simulatorSuiteTitle('PyNN', 'pyNN.brian2', available), () => {
