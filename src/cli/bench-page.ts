@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { parseGenome, PRESETS } from '@/model';
 import type { PageBenchOptions } from './bench-args';
 import { bundleSizes, formatBundleSizes, type BundleSizes } from './bundle-size';
-import { launchChromium } from './chromium';
+import { openChromiumPage } from './chromium';
 import type { Machine } from './machine';
 import { startTicker } from './progress';
 import { significant } from './report';
@@ -163,14 +163,8 @@ async function measureSetup(
   options: PageBenchOptions,
   errors: string[],
 ): Promise<{ measured: PageWindow; shown: Pick<PageRow, 'engine' | 'fallback' | 'neurons' | 'synapses'>; about: BrowserAbout }> {
-  const browser = await launchChromium({ webgpu });
+  const { page, close } = await openChromiumPage(url, { webgpu }, errors);
   try {
-    const page = await browser.context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(url);
     await page.waitForFunction(() => window.__neuroplay?.stats().runState === 'running', undefined, { timeout: START_TIMEOUT_MS });
     await page.evaluate((g) => window.__neuroplay!.load(g), genome);
     await page.waitForFunction(() => window.__neuroplay!.stats().runState === 'paused' || document.querySelector('[role=alert]') !== null, undefined, {
@@ -185,7 +179,7 @@ async function measureSetup(
     const shown = { engine: engine?.label ?? 'unknown', fallback: engine?.fallback ?? null, neurons: await readCount(page, 'neurons'), synapses: await readCount(page, 'synapses') };
     return { measured, shown, about: await browserAbout(page) };
   } finally {
-    await browser.close();
+    await close();
   }
 }
 

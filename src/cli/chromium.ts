@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -41,4 +41,21 @@ export async function launchChromium({ webgpu }: { webgpu: boolean }): Promise<B
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A page in a fresh browser opened on `url`; console errors and uncaught page errors are pushed to `errors` as they come. */
+export async function openChromiumPage(url: string, options: { webgpu: boolean }, errors: string[]): Promise<{ page: Page; close(): Promise<void> }> {
+  const browser = await launchChromium(options);
+  try {
+    const page = await browser.context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(url);
+    return { page, close: () => browser.close() };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
 }

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { NeuroplayStats } from '@/ui/debug-handle';
-import { launchChromium, type Browser } from '@/cli/chromium';
+import { openChromiumPage } from '@/cli/chromium';
 import { REPO_ROOT, serveBuiltSite, type Site } from '@/cli/site';
 import { paletteItemsFromFiles } from './palette';
 
@@ -23,20 +23,9 @@ export interface Playground {
 
 /** A page in a fresh browser (its own profile: no storage shared with any other), opened on `url`. */
 export async function openPage(url: string, options: { webgpu: boolean }): Promise<Playground> {
-  const browser: Browser = await launchChromium(options);
-  const page = await browser.context.newPage();
   const consoleErrors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  await page.goto(url);
-  return {
-    page,
-    consoleErrors,
-    stats: () => page.evaluate(() => window.__neuroplay!.stats()),
-    close: () => browser.close(),
-  };
+  const { page, close } = await openChromiumPage(url, options, consoleErrors);
+  return { page, consoleErrors, stats: () => page.evaluate(() => window.__neuroplay!.stats()), close };
 }
 
 export async function openPlayground(options: { webgpu: boolean }): Promise<Playground> {

@@ -10,7 +10,7 @@ import type { Connectome, ProjectionLayout } from '../connectome';
 import type { IncomingWeights } from '../engine';
 import { columnFirst, type ReverseColumns } from './reverse-index';
 import type { CpuState } from './state';
-import { rowFirst } from './synapse-slots';
+import { rowFirst, sourceOfSlot } from './synapse-slots';
 
 /** Synapses found onto the neurons asked for, in any order: slot, its post neuron (global) and weight. */
 export interface FoundSynapses {
@@ -52,11 +52,13 @@ export function incomingWeightsOf(layout: ProjectionLayout, neurons: Uint32Array
   }
   const source = new Uint32Array(offsets[neurons.length]);
   const weight = new Float32Array(source.length);
+  // Sources local to their population: a slot's row.
+  const localRows = { slotStart: layout.slotStart, rowCapacity: layout.rowCapacity, sourceStart: 0 };
   for (let k = 0; k < neurons.length; k++) {
     const [first, end] = runs.get(neurons[k]) ?? [0, 0];
     for (let r = first, at = offsets[k]; r < end; r++, at++) {
       const e = order[r];
-      source[at] = ((found.slot[e] - layout.slotStart) / layout.rowCapacity) | 0;
+      source[at] = sourceOfSlot(localRows, found.slot[e]);
       weight[at] = found.weight[e];
     }
   }

@@ -6,6 +6,7 @@
 import type { Connectome } from '../connectome';
 import type { SlotSample } from '../engine';
 import type { CpuState } from './state';
+import { sourceOfSlot } from './synapse-slots';
 
 /** Throws, naming the slot and the count, unless every slot is in range. */
 export function checkSlots(connectome: Connectome, slots: Uint32Array): void {
@@ -17,11 +18,11 @@ export function checkSlots(connectome: Connectome, slots: Uint32Array): void {
 /** The pre neuron (global) of each (checked) slot: the source of the row it lies in. */
 export function preOfSlots(connectome: Connectome, slots: Uint32Array): Uint32Array {
   // Projections own consecutive blocks of slots, in projection order.
-  const blocks = connectome.projections.map((p) => ({ ...p, end: p.slotStart + connectome.populations[p.source].capacity * p.rowCapacity }));
-  return slots.map((slot) => {
-    const p = blocks.find((b) => slot < b.end)!;
-    return connectome.populations[p.source].start + (((slot - p.slotStart) / p.rowCapacity) | 0);
+  const blocks = connectome.projections.map((p) => {
+    const source = connectome.populations[p.source];
+    return { slotStart: p.slotStart, rowCapacity: p.rowCapacity, sourceStart: source.start, end: p.slotStart + source.capacity * p.rowCapacity };
   });
+  return slots.map((slot) => sourceOfSlot(blocks.find((b) => slot < b.end)!, slot));
 }
 
 /** The CPU engine's slots (checked) as they stand. */
