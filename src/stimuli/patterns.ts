@@ -83,16 +83,11 @@ export function noisePattern(shape: SensorShape, seed: number, density: number):
 }
 
 /**
- * Touch pads lie along x, one per column: on a line each neuron is a pad; on
- * a grid a pad is a column of `height` neurons, a population code that
- * drives its targets more reliably than one neuron.
+ * Pad `pad` pressed (its cells 1), every other pad free (0). Touch pads lie
+ * along x, one per column: on a line each neuron is a pad; on a grid a pad is
+ * a column of `height` neurons, a population code that drives its targets
+ * more reliably than one neuron.
  */
-export function touchPadCount(shape: SensorShape): number {
-  checkShape(shape, 'touchPadCount');
-  return shape.width;
-}
-
-/** Pad `pad` pressed (its cells 1), every other pad free (0). */
 export function touchPattern(shape: SensorShape, pad: number): Float32Array {
   const cells = checkShape(shape, 'touchPattern');
   if (!Number.isInteger(pad) || pad < 0 || pad >= shape.width) throw new RangeError(`touchPattern: pad must be a whole number in [0, ${shape.width - 1}], got ${pad}`);

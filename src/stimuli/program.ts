@@ -224,23 +224,4 @@ export class SensorDriver {
     const phase = this.phase(step);
     return phase ? phase.n % this.program.patterns.length : -1;
   }
-
-  /** Whether a pattern is being shown at `step` (false during rests and outside the program). */
-  presenting(step: number): boolean {
-    const phase = this.phase(step);
-    return phase !== null && phase.offset < this.presentSteps;
-  }
-
-  /** One line for a person: what is shown, its timing and its code. */
-  describe(): string {
-    const { label, patterns, presentMs, restMs, loop } = this.program;
-    const { encoding, maxRateHz, population, size } = this.target;
-    const what = patterns.length === 1 ? '1 pattern' : `${patterns.length} patterns`;
-    const timing = `${presentMs} ms on (${this.presentSteps} steps), ${restMs} ms rest (${this.periodSteps - this.presentSteps} steps), ${loop ? 'looping' : 'once'}`;
-    const code =
-      encoding === 'rate'
-        ? `rate code, intensity 1 = ${maxRateHz} Hz`
-        : `latency code, one ${LATENCY_RATE_HZ} Hz window of ${this.windowSteps} steps per neuron per presentation`;
-    return `${label}: ${what}, ${timing}; ${code}; population ${population} (${size} neurons) from step ${this.startStep}`;
-  }
 }

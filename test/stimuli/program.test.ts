@@ -54,9 +54,8 @@ describe('SensorDriver, rate code', () => {
     expect(Array.from(driver.ratesAt(22))).toEqual([100, 50, 0]);
   });
 
-  it('says which pattern is showing: 0 during steps 10..15 (rest included), 1 at 16..21, 0 again at 22; presenting only in the first 4 steps', () => {
+  it('says which pattern is showing: 0 during steps 10..15 (rest included), 1 at 16..21, 0 again at 22', () => {
     expect([10, 15, 16, 21, 22].map((s) => driver.currentIndex(s))).toEqual([0, 0, 1, 1, 0]);
-    expect([10, 13, 14, 16].map((s) => driver.presenting(s))).toEqual([true, true, false, true]);
     expect(driver.currentIndex(9)).toBe(-1);
   });
 
@@ -166,11 +165,5 @@ describe('SensorDriver checks', () => {
     const d = new SensorDriver(target(), program(), 10);
     expect(() => d.ratesAt(9)).toThrow('step 9 is before the program starts at step 10');
     expect(() => d.ratesAt(10, new Float32Array(2))).toThrow('out holds 2 rates for a population of capacity 3');
-  });
-
-  it('describes itself in one line', () => {
-    expect(new SensorDriver(target(), program(), 10).describe()).toBe(
-      'test: 2 patterns, 2 ms on (4 steps), 1 ms rest (2 steps), looping; rate code, intensity 1 = 100 Hz; population 2 (3 neurons) from step 10',
-    );
   });
 });
