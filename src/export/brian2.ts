@@ -5,20 +5,25 @@
  * spike for spike. What Brian2 has no equivalent of is left out with a
  * comment in the script and a warning naming the rule.
  */
-import { delayToSteps, IZHIKEVICH_PRESETS, projectionName, type Genome, type Population } from '@/model';
+import { delayToSteps, IZHIKEVICH_PRESETS, projectionName, skipsSelf, type Genome, type Population } from '@/model';
 import {
   builtSize,
+  conductanceTargets,
   DRAW_HELPERS,
   emptyAtSnapshot,
   groupNames,
+  leaveOut,
   neurogenesisRule,
   plainStdp,
   populationState,
   projectionState,
   py,
+  pyBool,
   pyDistribution,
+  sensorLines,
   stateDocLines,
   stateLoadLines,
+  topographicCall,
   unexportedRuleName,
   WEIGHT_SUMMARY_HELPER,
   type ExportedScript,
@@ -61,9 +66,7 @@ function sourceBlock(ctx: Context, index: number, lines: string[]): void {
   const name = ctx.names[index];
   const trace = ctx.traced.has(index) ? traceLines(p) : { eq: [], reset: [] };
   const size = builtSize(ctx.genome, ctx.state, index);
-  const sensor = ctx.genome.sensors.find((s) => s.population === p.name);
-  if (sensor)
-    lines.push(`# In Neuroplay the ${sensor.kind} sensor "${sensor.name}" sets these rates; here ${ctx.state ? 'each neuron keeps the rate it had at the snapshot' : 'every neuron fires at rate_hz'}.`);
+  lines.push(...sensorLines(ctx.genome, p, ctx.state));
   if (p.neuron.process === 'poisson') {
     lines.push(
       `# Poisson: one Bernoulli draw per step with p = rate dt, as Neuroplay draws it.`,
@@ -150,24 +153,18 @@ function izhikevichBlock(ctx: Context, index: number, lines: string[]): void {
 function populationWarnings(ctx: Context, index: number, lines: string[]): void {
   const p = ctx.genome.populations[index];
   const at = `population ${p.name}`;
-  const leaveOut = (rule: string) => {
-    lines.push(`# NOT EXPORTED: ${rule} has no Brian2 equivalent here; it is left out.`);
-    ctx.warnings.push(`${at}: ${rule} is not exported (no Brian2 equivalent)`);
-  };
-  if (p.neurogenesis) leaveOut(neurogenesisRule(ctx.genome, ctx.state, index));
-  if (p.negative_drive) leaveOut('negative drive');
+  if (p.neurogenesis) leaveOut('Brian2', ctx, lines, at, neurogenesisRule(ctx.genome, ctx.state, index), 'it is left out');
+  if (p.negative_drive) leaveOut('Brian2', ctx, lines, at, 'negative drive', 'it is left out');
 }
 
-function connectLines(ctx: Context, index: number, name: string, lines: string[]): void {
+function connectLines(ctx: Context, index: number, source: number, target: number, name: string, lines: string[]): void {
   const { genome } = ctx;
   const projection = genome.projections[index];
   if (ctx.state) {
     lines.push(`${name}.connect(i=${projectionState(index, 'i')}, j=${projectionState(index, 'j')})  # the synapses in use at the snapshot`);
     return;
   }
-  const source = genome.populations.findIndex((p) => p.name === projection.source);
-  const target = genome.populations.findIndex((p) => p.name === projection.target);
-  const skipSelf = (source === target && !projection.autapses) || projection.skip_same_index;
+  const skipSelf = skipsSelf(projection);
   const c = projection.connectivity;
   const ns = genome.populations[source].size;
   const nt = genome.populations[target].size;
@@ -177,20 +174,15 @@ function connectLines(ctx: Context, index: number, name: string, lines: string[]
       lines.push(`${name}.connect(${skipSelf ? "condition='i != j', " : ''}p=${py(c.p)})  # each pair with probability p${skipNote}`);
       break;
     case 'fixed_indegree':
-      lines.push(`i, j = fixed_indegree(${ns}, ${nt}, ${c.k}, ${skipSelf ? 'True' : 'False'})  # ${c.k} distinct sources per target${skipNote}`, `${name}.connect(i=i, j=j)`);
+      lines.push(`i, j = fixed_indegree(${ns}, ${nt}, ${c.k}, ${pyBool(skipSelf)})  # ${c.k} distinct sources per target${skipNote}`, `${name}.connect(i=i, j=j)`);
       break;
     case 'one_to_one':
       if (skipSelf) lines.push(`# one_to_one without i -> i pairs connects nothing.`);
       else lines.push(`${name}.connect(j='i', skip_if_invalid=True)  # source i -> target i`);
       break;
-    case 'topographic': {
-      const layout = (p: Population) => JSON.stringify(p.layout).replace(/"/g, "'");
-      lines.push(
-        `i, j = topographic(positions(${ns}, ${layout(genome.populations[source])}), positions(${nt}, ${layout(genome.populations[target])}), ${py(c.radius)}, ${py(c.p)}, ${skipSelf ? 'True' : 'False'})`,
-        `${name}.connect(i=i, j=j)  # pairs within radius ${c.radius} of each other's layout position${skipNote}`,
-      );
+    case 'topographic':
+      lines.push(`i, j = ${topographicCall(genome, source, target, c, skipSelf)}`, `${name}.connect(i=i, j=j)  # pairs within radius ${c.radius} of each other's layout position${skipNote}`);
       break;
-    }
   }
 }
 
@@ -207,10 +199,7 @@ function projectionBlock(ctx: Context, index: number, lines: string[]): { name: 
   const deliver = `${variable}_post += w${conductance ? '' : '*mV'}`;
   const name = `syn_${index}`;
   const stdp = plainStdp(projection);
-  const leaveOut = (rule: string, consequence: string) => {
-    lines.push(`# NOT EXPORTED: ${rule} has no Brian2 equivalent here; ${consequence}.`);
-    ctx.warnings.push(`projection ${label}: ${rule} is not exported (no Brian2 equivalent)`);
-  };
+  const at = `projection ${label}`;
 
   lines.push(
     `# ${label}: ${projection.source} (${genome.populations[source].sign}) -> ${projection.target}, ${conductance ? 'conductance-based, w relative to the leak' : 'current-based, w in mV'}.`,
@@ -221,10 +210,10 @@ function projectionBlock(ctx: Context, index: number, lines: string[]): { name: 
   }
   const rule = projection.plasticity;
   if (rule && !stdp) {
-    leaveOut(unexportedRuleName(rule), 'the weights stay fixed');
+    leaveOut('Brian2', ctx, lines, at, unexportedRuleName(rule), 'the weights stay fixed');
   }
-  if (projection.normalization) leaveOut(`weight normalization (total ${projection.normalization.total})`, 'incoming sums are not rescaled');
-  if (projection.structural) leaveOut('structural plasticity (pruning and growth)', 'the connectome keeps its shape');
+  if (projection.normalization) leaveOut('Brian2', ctx, lines, at, `weight normalization (total ${projection.normalization.total})`, 'incoming sums are not rescaled');
+  if (projection.structural) leaveOut('Brian2', ctx, lines, at, 'structural plasticity (pruning and growth)', 'the connectome keeps its shape');
 
   if (stdp) {
     const bound = (d: string) => `clip(${d}, ${py(stdp.w_min)}, ${py(stdp.w_max)})`;
@@ -240,7 +229,7 @@ function projectionBlock(ctx: Context, index: number, lines: string[]): { name: 
   } else {
     lines.push(`${name} = Synapses(${names[source]}, ${names[target]}, model='w : 1 (constant)', on_pre='${deliver}', name='${name}')`);
   }
-  connectLines(ctx, index, name, lines);
+  connectLines(ctx, index, source, target, name, lines);
   lines.push(ctx.state ? `${name}.w = ${projectionState(index, 'w')}` : `${name}.w = np.maximum(0, draw(len(${name}), ${pyDistribution(projection.weight)}))`);
   const steps = projection.delay_ms.kind === 'constant' ? delayToSteps(projection.delay_ms.value, genome.dt_ms) : undefined;
   // Neuroplay integrates a delivery in the step it arrives at; Brian2 delivers after that step's update, so one step less.
@@ -258,15 +247,9 @@ export function exportBrian2(genome: Genome, options: ExportOptions = { duration
   const names = groupNames(genome);
   const index = (name: string) => genome.populations.findIndex((p) => p.name === name);
   const traced = new Set<number>();
-  const conductance = new Set<number>();
-  for (const projection of genome.projections) {
-    if (plainStdp(projection)) {
-      traced.add(index(projection.source));
-      traced.add(index(projection.target));
-    }
-    if (projection.synapse === 'conductance') conductance.add(index(projection.target));
-  }
-  const ctx: Context = { genome, names, traced, conductance, state: options.state, warnings: [] };
+  for (const projection of genome.projections)
+    if (plainStdp(projection)) traced.add(index(projection.source)).add(index(projection.target));
+  const ctx: Context = { genome, names, traced, conductance: conductanceTargets(genome), state: options.state, warnings: [] };
 
   const populationLines: string[] = [];
   genome.populations.forEach((p, i) => {

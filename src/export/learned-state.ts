@@ -48,6 +48,27 @@ export interface LearnedState {
   projections: LearnedProjection[];
 }
 
+/**
+ * Each population variable under its name in the snapshot and the data file,
+ * with its field in LearnedPopulation; the data file lists them in this order.
+ */
+const POPULATION_FIELDS = {
+  v: 'v',
+  u: 'u',
+  theta: 'theta',
+  rate_hz: 'rateHz',
+  ge: 'ge',
+  gi: 'gi',
+  gE: 'gE',
+  gI: 'gI',
+  trace: 'trace',
+} as const satisfies Record<string, keyof Omit<LearnedPopulation, 'size'>>;
+
+/** The data file's name for a population's array. */
+export type PopulationVariable = keyof typeof POPULATION_FIELDS;
+
+const POPULATION_VARIABLES = Object.keys(POPULATION_FIELDS) as PopulationVariable[];
+
 type Arrays = EngineSnapshot['arrays'];
 
 function array<T extends Arrays[string]>(arrays: Arrays, name: string, type: new (n: number) => T): T {
@@ -63,7 +84,7 @@ function array<T extends Arrays[string]>(arrays: Arrays, name: string, type: new
 export function learnedState(genome: Genome, snapshot: EngineSnapshot): LearnedState {
   const a = snapshot.arrays;
   const alive = array(a, 'alive', Uint8Array);
-  const [v, u, theta, rateHz, ge, gi, gE, gI, trace] = ['v', 'u', 'theta', 'rate_hz', 'ge', 'gi', 'gE', 'gI', 'trace'].map((name) => array(a, name, Float32Array));
+  const variables = POPULATION_VARIABLES.map((name) => ({ field: POPULATION_FIELDS[name], values: array(a, name, Float32Array) }));
   const target = array(a, 'target', Uint32Array);
   const weight = array(a, 'weight', Float32Array);
   const delaySteps = array(a, 'delaySteps', Uint16Array);
@@ -79,8 +100,8 @@ export function learnedState(genome: Genome, snapshot: EngineSnapshot): LearnedS
   const populations = layouts.map((p): LearnedPopulation => {
     const kept: number[] = [];
     for (let n = p.start; n < p.start + p.capacity; n++) if (alive[n]) renumbered[n] = kept.push(n) - 1;
-    const pick = (values: Float32Array) => Float32Array.from(kept, (n) => values[n]);
-    return { size: kept.length, v: pick(v), u: pick(u), theta: pick(theta), rateHz: pick(rateHz), ge: pick(ge), gi: pick(gi), gE: pick(gE), gI: pick(gI), trace: pick(trace) };
+    const picked = variables.map(({ field, values }) => [field, Float32Array.from(kept, (n) => values[n])]);
+    return { size: kept.length, ...(Object.fromEntries(picked) as Record<(typeof POPULATION_FIELDS)[PopulationVariable], Float32Array>) };
   });
 
   const projections = blocks.map((block): LearnedProjection => {
@@ -113,22 +134,6 @@ export function learnedState(genome: Genome, snapshot: EngineSnapshot): LearnedS
   return { step: snapshot.step, populations, projections };
 }
 
-/** The data file's name for a population's array. */
-export type PopulationVariable = 'v' | 'u' | 'theta' | 'rate_hz' | 'ge' | 'gi' | 'gE' | 'gI' | 'trace';
-
-/** Each population variable's field in LearnedPopulation. */
-const POPULATION_FIELDS: Record<PopulationVariable, keyof Omit<LearnedPopulation, 'size'>> = {
-  v: 'v',
-  u: 'u',
-  theta: 'theta',
-  rate_hz: 'rateHz',
-  ge: 'ge',
-  gi: 'gi',
-  gE: 'gE',
-  gI: 'gI',
-  trace: 'trace',
-};
-
 export function populationArrayName(population: number, variable: PopulationVariable): string {
   return `population${population}_${variable}`;
 }
@@ -142,7 +147,7 @@ export function projectionArrayName(projection: number, variable: 'i' | 'j' | 'w
 export function learnedStateArrays(state: LearnedState): Record<string, Float32Array | Int32Array | Uint16Array> {
   const arrays: Record<string, Float32Array | Int32Array | Uint16Array> = {};
   state.populations.forEach((p, k) => {
-    for (const [variable, field] of Object.entries(POPULATION_FIELDS)) arrays[populationArrayName(k, variable as PopulationVariable)] = p[field];
+    for (const variable of POPULATION_VARIABLES) arrays[populationArrayName(k, variable)] = p[POPULATION_FIELDS[variable]];
   });
   state.projections.forEach((c, k) => {
     arrays[projectionArrayName(k, 'i')] = c.i;

@@ -19,20 +19,25 @@
  * which brought the plastic test's inhibitory rate from 3 sd below
  * Neuroplay's into agreement.
  */
-import { delayToSteps, projectionName, type Genome, type Population } from '@/model';
+import { delayToSteps, projectionName, skipsSelf, type Genome } from '@/model';
 import {
   builtSize,
+  conductanceTargets,
   DRAW_HELPERS,
   emptyAtSnapshot,
   groupNames,
+  leaveOut,
   neurogenesisRule,
   plainStdp,
   populationState,
   projectionState,
   py,
+  pyBool,
   pyDistribution,
+  sensorLines,
   stateDocLines,
   stateLoadLines,
+  topographicCall,
   unexportedRuleName,
   WEIGHT_SUMMARY_HELPER,
   type ExportedScript,
@@ -84,11 +89,6 @@ interface Context {
   warnings: string[];
 }
 
-function leaveOut(ctx: Context, lines: string[], at: string, rule: string, consequence: string): void {
-  lines.push(`# NOT EXPORTED: ${rule} has no PyNN equivalent here; ${consequence}.`);
-  ctx.warnings.push(`${at}: ${rule} is not exported (no PyNN equivalent)`);
-}
-
 function sourceLines(ctx: Context, index: number, lines: string[]): void {
   const p = ctx.genome.populations[index];
   if (p.neuron.model !== 'spike_source') return;
@@ -122,7 +122,7 @@ function lifLines(ctx: Context, index: number, lines: string[]): void {
   const conductance = ctx.conductance.has(index);
   const size = builtSize(ctx.genome, ctx.state, index);
   const reversal = conductance ? `, e_rev_E=${py(n.e_exc_mV)}, e_rev_I=${py(n.e_inh_mV)}` : '';
-  if (p.adaptive_threshold) leaveOut(ctx, lines, `population ${p.name}`, 'the adaptive threshold', 'the threshold stays at v_thresh');
+  if (p.adaptive_threshold) leaveOut('PyNN', ctx, lines, `population ${p.name}`, 'the adaptive threshold', 'the threshold stays at v_thresh');
   lines.push(
     `# LIF, c_m = CM_NF; i_offset = i_bias c_m / tau_m (see the header); synaptic taus as held_tau says.`,
     `${name} = sim.Population(${size}, sim.${conductance ? 'IF_cond_exp' : 'IF_curr_exp'}(cm=CM_NF, tau_m=${py(n.tau_m_ms)}, v_rest=${py(n.v_rest_mV)}, v_reset=${py(n.v_reset_mV)}, v_thresh=${py(n.v_thresh_mV)},`,
@@ -137,16 +137,14 @@ function populationBlock(ctx: Context, index: number, lines: string[]): void {
   const p = ctx.genome.populations[index];
   const at = `population ${p.name}`;
   lines.push('', `# --- population ${p.name}: ${p.size} ${p.neuron.model} neurons, ${p.sign}, ${p.role} ---`);
-  const sensor = ctx.genome.sensors.find((s) => s.population === p.name);
-  if (sensor)
-    lines.push(`# In Neuroplay the ${sensor.kind} sensor "${sensor.name}" sets these rates; here ${ctx.state ? 'each neuron keeps the rate it had at the snapshot' : 'every neuron fires at rate_hz'}.`);
-  if (p.neurogenesis) leaveOut(ctx, lines, at, neurogenesisRule(ctx.genome, ctx.state, index), 'the population keeps its size');
-  if (p.negative_drive) leaveOut(ctx, lines, at, 'negative drive', 'it is not applied');
+  lines.push(...sensorLines(ctx.genome, p, ctx.state));
+  if (p.neurogenesis) leaveOut('PyNN', ctx, lines, at, neurogenesisRule(ctx.genome, ctx.state, index), 'the population keeps its size');
+  if (p.negative_drive) leaveOut('PyNN', ctx, lines, at, 'negative drive', 'it is not applied');
   const n = p.neuron;
   if (n.model === 'spike_source') sourceLines(ctx, index, lines);
   else if (n.model === 'lif') lifLines(ctx, index, lines);
   else {
-    leaveOut(ctx, lines, at, `the Izhikevich neuron (${n.preset})`, 'the population and its projections are not built');
+    leaveOut('PyNN', ctx, lines, at, `the Izhikevich neuron (${n.preset})`, 'the population and its projections are not built');
     return;
   }
   ctx.built.add(index);
@@ -159,8 +157,8 @@ function pairsLines(ctx: Context, index: number, source: number, target: number,
     lines.push(`i, j = ${projectionState(index, 'i')}.astype(int), ${projectionState(index, 'j')}.astype(int)  # the synapses in use at the snapshot`);
     return;
   }
-  const skipSelf = (source === target && !projection.autapses) || projection.skip_same_index;
-  const py_bool = skipSelf ? 'True' : 'False';
+  const skipSelf = skipsSelf(projection);
+  const py_bool = pyBool(skipSelf);
   const skipNote = skipSelf ? ', never i -> i' : '';
   const c = projection.connectivity;
   const ns = genome.populations[source].size;
@@ -175,13 +173,9 @@ function pairsLines(ctx: Context, index: number, source: number, target: number,
     case 'one_to_one':
       lines.push(skipSelf ? `i, j = np.zeros(0, int), np.zeros(0, int)  # one_to_one without i -> i connects nothing` : `i = j = np.arange(${Math.min(ns, nt)})  # source i -> target i`);
       break;
-    case 'topographic': {
-      const layout = (p: Population) => JSON.stringify(p.layout).replace(/"/g, "'");
-      lines.push(
-        `i, j = topographic(positions(${ns}, ${layout(genome.populations[source])}), positions(${nt}, ${layout(genome.populations[target])}), ${py(c.radius)}, ${py(c.p)}, ${py_bool})  # within radius ${c.radius}${skipNote}`,
-      );
+    case 'topographic':
+      lines.push(`i, j = ${topographicCall(genome, source, target, c, skipSelf)}  # within radius ${c.radius}${skipNote}`);
       break;
-    }
   }
 }
 
@@ -206,16 +200,16 @@ function projectionBlock(ctx: Context, index: number, lines: string[]): { name: 
     return undefined;
   }
   if (!conductance && ctx.conductance.has(target)) {
-    leaveOut(ctx, lines, at, 'a current-based projection into an IF_cond_exp population', 'it is not built');
+    leaveOut('PyNN', ctx, lines, at, 'a current-based projection into an IF_cond_exp population', 'it is not built');
     return undefined;
   }
   const rule = projection.plasticity;
   const stdp = plainStdp(projection);
   if (rule && !stdp) {
-    leaveOut(ctx, lines, at, unexportedRuleName(rule), 'the weights stay fixed');
+    leaveOut('PyNN', ctx, lines, at, unexportedRuleName(rule), 'the weights stay fixed');
   }
-  if (projection.normalization) leaveOut(ctx, lines, at, `weight normalization (total ${projection.normalization.total})`, 'incoming sums are not rescaled');
-  if (projection.structural) leaveOut(ctx, lines, at, 'structural plasticity (pruning and growth)', 'the connectome keeps its shape');
+  if (projection.normalization) leaveOut('PyNN', ctx, lines, at, `weight normalization (total ${projection.normalization.total})`, 'incoming sums are not rescaled');
+  if (projection.structural) leaveOut('PyNN', ctx, lines, at, 'structural plasticity (pruning and growth)', 'the connectome keeps its shape');
 
   const name = `prj_${index}`;
   const toPyNN = `CM_NF / ${py(post.tau_m_ms)}`;
@@ -224,7 +218,7 @@ function projectionBlock(ctx: Context, index: number, lines: string[]): { name: 
     const pre = genome.populations[source].trace;
     const postTrace = genome.populations[target].trace;
     if (pre.mode === 'set' || postTrace.mode === 'set')
-      leaveOut(ctx, lines, at, 'nearest-spike traces (trace mode set)', "PyNN's pair rule sums over all spike pairs");
+      leaveOut('PyNN', ctx, lines, at, 'nearest-spike traces (trace mode set)', "PyNN's pair rule sums over all spike pairs");
     const dependence = stdp.form === 'additive' ? 'AdditiveWeightDependence' : 'MultiplicativeWeightDependence';
     lines.push(
       `# Pair STDP, ${stdp.form}: PyNN's A_plus, A_minus are Neuroplay's a_plus, a_minus (additive steps are A w_max,`,
@@ -253,10 +247,7 @@ function projectionBlock(ctx: Context, index: number, lines: string[]): { name: 
 /** The genome as a runnable PyNN script (brian2 back end unless told), and a warning per rule it leaves out. */
 export function exportPyNN(genome: Genome, options: ExportOptions = { durationS: 1 }): ExportedScript {
   const names = groupNames(genome);
-  const conductance = new Set<number>();
-  for (const projection of genome.projections)
-    if (projection.synapse === 'conductance') conductance.add(genome.populations.findIndex((p) => p.name === projection.target));
-  const ctx: Context = { genome, names, conductance, built: new Set(), state: options.state, warnings: [] };
+  const ctx: Context = { genome, names, conductance: conductanceTargets(genome), built: new Set(), state: options.state, warnings: [] };
 
   const populationLines: string[] = [];
   genome.populations.forEach((_, i) => populationBlock(ctx, i, populationLines));

@@ -3,7 +3,7 @@
  * distributions, population names, and the numpy helpers that draw
  * connectivity, weights and delays from the seed as Neuroplay does.
  */
-import type { Distribution, Genome, Projection } from '@/model';
+import type { Connectivity, Distribution, Genome, Population, Projection } from '@/model';
 import { populationArrayName, projectionArrayName, type LearnedState } from './learned-state';
 
 /** Python's spelling of a finite number. */
@@ -34,6 +34,40 @@ export function groupNames(genome: Genome): string[] {
     seen.add(name);
     return name;
   });
+}
+
+/** Python's spelling of a boolean. */
+export function pyBool(x: boolean): string {
+  return x ? 'True' : 'False';
+}
+
+/** Populations that receive a conductance-based projection. */
+export function conductanceTargets(genome: Genome): Set<number> {
+  const targets = new Set<number>();
+  for (const projection of genome.projections)
+    if (projection.synapse === 'conductance') targets.add(genome.populations.findIndex((p) => p.name === projection.target));
+  return targets;
+}
+
+/** The comment naming the sensor that sets a source population's rates in Neuroplay; none without a sensor. */
+export function sensorLines(genome: Genome, population: Population, state: ScriptState | undefined): string[] {
+  const sensor = genome.sensors.find((s) => s.population === population.name);
+  if (!sensor) return [];
+  return [`# In Neuroplay the ${sensor.kind} sensor "${sensor.name}" sets these rates; here ${state ? 'each neuron keeps the rate it had at the snapshot' : 'every neuron fires at rate_hz'}.`];
+}
+
+/** What a rule the script leaves out writes: a comment in the script and a warning naming it and where it is. */
+export function leaveOut(simulator: 'Brian2' | 'PyNN', ctx: { warnings: string[] }, lines: string[], at: string, rule: string, consequence: string): void {
+  lines.push(`# NOT EXPORTED: ${rule} has no ${simulator} equivalent here; ${consequence}.`);
+  ctx.warnings.push(`${at}: ${rule} is not exported (no ${simulator} equivalent)`);
+}
+
+/** The script's call of its `topographic` helper: the pairs of source and target (genome sizes) that the connectivity draws. */
+export function topographicCall(genome: Genome, source: number, target: number, c: Extract<Connectivity, { kind: 'topographic' }>, skipSelf: boolean): string {
+  const layout = (p: Population) => JSON.stringify(p.layout).replace(/"/g, "'");
+  const from = genome.populations[source];
+  const to = genome.populations[target];
+  return `topographic(positions(${from.size}, ${layout(from)}), positions(${to.size}, ${layout(to)}), ${py(c.radius)}, ${py(c.p)}, ${pyBool(skipSelf)})`;
 }
 
 /** How the exporters name a plasticity rule they leave out (every rule but plainStdp). */

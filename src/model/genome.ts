@@ -183,7 +183,7 @@ export function checkGenome(genome: Genome): FieldError[] {
     if (source && target && proj.connectivity.kind === 'one_to_one' && populationCapacity(source) !== populationCapacity(target))
       err(`${at}.connectivity`, `one_to_one needs equal capacities, got ${populationCapacity(source)} and ${populationCapacity(target)}`);
     if (source && proj.connectivity.kind === 'fixed_indegree') {
-      const available = populationCapacity(source) - ((proj.source === proj.target && !proj.autapses) || proj.skip_same_index ? 1 : 0);
+      const available = populationCapacity(source) - (skipsSelf(proj) ? 1 : 0);
       if (proj.connectivity.k > available) err(`${at}.connectivity.k`, `${proj.connectivity.k} exceeds the ${available} available sources`);
     }
     if (distributionMin(proj.weight) < 0) err(`${at}.weight`, 'weights are magnitudes and must be >= 0 (the source population sign gives the channel)');
@@ -228,6 +228,14 @@ export function checkGenome(genome: Genome): FieldError[] {
   if (size.ringBytes > LIMITS.maxDelayRingBytes)
     err('projections', `the delay ring needs ${(size.ringBytes / 2 ** 20).toFixed(0)} MiB (${size.maxDelaySteps} steps x ${size.neurons.toLocaleString('en')} neurons), more than ${LIMITS.maxDelayRingBytes / 2 ** 20} MiB: shorten the longest delay or the network`);
   return errors;
+}
+
+/**
+ * True when the projection never connects source i to target i: a recurrent
+ * projection without autapses, or one that skips equal indices.
+ */
+export function skipsSelf(projection: Projection): boolean {
+  return (projection.source === projection.target && !projection.autapses) || projection.skip_same_index;
 }
 
 export function projectionName(projection: Projection): string {

@@ -4,7 +4,7 @@
  * indices (rng.ts), so the result depends on nothing but the genome and any
  * engine could recompute any part of it.
  */
-import type { Genome } from '@/model';
+import { skipsSelf, type Genome } from '@/model';
 import { EMPTY_SLOT, type Connectome, type SynapseArrays } from './connectome';
 import { checkBudget, type BuildBudget } from './build/budget';
 import { connect } from './build/connect';
@@ -42,7 +42,7 @@ export function buildConnectome(genome: Genome, budget?: BuildBudget): Connectom
       projection,
       source: populations[projection.source],
       target: populations[projection.target],
-      skipSelf: (projection.source === projection.target && !spec.autapses) || spec.skip_same_index,
+      skipSelf: skipsSelf(spec),
       seed: genome.seed,
       targets: synapses.target,
       rowEnd: synapses.rowEnd,

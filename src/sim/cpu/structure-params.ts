@@ -5,7 +5,7 @@
  * the delay ring must be for every synapse that may appear while running.
  * The counterpart of learning-params.ts for a connectome that changes shape.
  */
-import { delayToSteps, distributionMax, MODULATOR_NAMES, type Connectivity, type Genome } from '@/model';
+import { delayToSteps, distributionMax, MODULATOR_NAMES, skipsSelf, type Connectivity, type Genome } from '@/model';
 import type { Connectome, ProjectionLayout } from '../connectome';
 import type { SynapseDistributions } from '../build/synapse-values';
 import type { ReverseColumns, ReverseLayout } from './reverse-index';
@@ -110,7 +110,7 @@ function siteOf(connectome: Connectome, layout: ProjectionLayout, columns: Rever
     slotStart: layout.slotStart,
     rowStart: layout.rowStart,
     rowCapacity: layout.rowCapacity,
-    skipSelf: (layout.source === layout.target && !spec.autapses) || spec.skip_same_index,
+    skipSelf: skipsSelf(spec),
     columns,
   };
 }
