@@ -77,7 +77,18 @@ interface Ghost {
   state: 'growing' | 'fading';
 }
 
+/** Dots that came alive together: dots firstDot..endDot - 1, born at bornMs. */
+interface Birth {
+  firstDot: number;
+  endDot: number;
+  bornMs: number;
+}
+
 const EMPTY_SAMPLE: SynapseSample = { slots: new Uint32Array(0), pre: new Uint32Array(0), post: new Uint32Array(0), weight: new Float32Array(0) };
+
+function emptyDots(count: number): NeuronDots {
+  return { neuron: new Uint32Array(count), population: new Uint16Array(count), x: new Float32Array(count), y: new Float32Array(count), flash: new Float32Array(count) };
+}
 
 export class ConnectomeModel {
   private populations: readonly PopulationLayout[] = [];
@@ -99,6 +110,12 @@ export class ConnectomeModel {
   /** (pre, post) keys of the occupied sampled slots. */
   private occupiedPairs = new Set<number>();
   private ghosts: Ghost[] = [];
+  /** How many fading ghosts each (pre, post) key has: a pruning already fading needs no second line. */
+  private fadingPairs = new Map<number, number>();
+  /** Sampled slot indices (k) whose growth still flashes, in slot order; the settled are dropped lazily. */
+  private growing: number[] = [];
+  /** Dots whose birth ring still shows; the faded are dropped lazily. */
+  private births: Birth[] = [];
   /** When the last animation started ends, ms. */
   private animationEndMs = -Infinity;
   private neuronCount = 0;
@@ -124,6 +141,9 @@ export class ConnectomeModel {
     this.reads = 0;
     this.occupiedPairs.clear();
     this.ghosts = [];
+    this.fadingPairs.clear();
+    this.growing = [];
+    this.births = [];
     this.animationEndMs = -Infinity;
   }
 
@@ -145,6 +165,7 @@ export class ConnectomeModel {
     this.maxWeight = 0;
     this.occupied = 0;
     this.occupiedPairs.clear();
+    this.growing = [];
     const prunedPairs = new Set<number>();
     for (let k = 0; k < next.slots.length; k++) {
       const pre = next.pre[k];
@@ -163,6 +184,7 @@ export class ConnectomeModel {
       if (!this.holdsSynapse(pre, post)) continue;
       this.occupied++;
       this.occupiedPairs.add(this.pairKey(pre, post));
+      if (nowMs - this.grownAt[k] < TRANSITION_MS) this.growing.push(k);
       this.maxWeight = Math.max(this.maxWeight, next.weight[k]);
       this.markAlive(pre, nowMs);
       this.markAlive(post, nowMs);
@@ -173,7 +195,9 @@ export class ConnectomeModel {
     this.ghosts = this.ghosts.filter((g) => {
       if (g.slot >= 0) return true;
       const key = this.pairKey(g.pre, g.post);
-      return g.state === 'growing' ? !this.occupiedPairs.has(key) : !prunedPairs.has(key);
+      const stays = g.state === 'growing' ? !this.occupiedPairs.has(key) : !prunedPairs.has(key);
+      if (!stays) this.forgetGhost(g);
+      return stays;
     });
   }
 
@@ -196,7 +220,7 @@ export class ConnectomeModel {
         if (!this.occupiedPairs.has(key)) this.addGhost({ slot: -1, pre, post, weight: 1, startMs: nowMs, durationMs: EVENT_FLASH_MS, state: 'growing' });
       } else if (kind === StructuralEventKind.pruned) {
         // A sampled slot still holding the pair fades out on the next read; one fading already needs no second line.
-        const shown = this.occupiedPairs.has(key) || this.ghosts.some((g) => g.state === 'fading' && g.pre === pre && g.post === post);
+        const shown = this.occupiedPairs.has(key) || this.fadingPairs.has(key);
         if (!shown) this.addGhost({ slot: -1, pre, post, weight: 1, startMs: nowMs, durationMs: EVENT_FLASH_MS, state: 'fading' });
       }
     }
@@ -205,21 +229,37 @@ export class ConnectomeModel {
   /** Lines to draw now: the sample's occupied slots, then fading and event lines. */
   edges(nowMs: number): Edge[] {
     const out: Edge[] = [];
-    const { slots, pre, post, weight } = this.sample;
-    for (let k = 0; k < slots.length; k++) {
-      if (!this.holdsSynapse(pre[k], post[k])) continue;
-      const w = this.maxWeight > 0 ? Math.max(0, weight[k]) / this.maxWeight : 0;
-      const steady = steadyAlpha(w);
-      const age = nowMs - this.grownAt[k];
-      const flash = age < TRANSITION_MS ? 1 - Math.max(0, age) / TRANSITION_MS : 0;
-      const state = flash > 0 ? 'growing' : 'steady';
-      out.push({ slot: slots[k], pre: pre[k], post: post[k], weight: w, alpha: steady + (1 - steady) * flash, flash, state });
-    }
+    const { slots, pre, post } = this.sample;
+    for (let k = 0; k < slots.length; k++) if (this.holdsSynapse(pre[k], post[k])) out.push(this.sampledEdge(k, nowMs));
     this.expireGhosts(nowMs);
-    for (const g of this.ghosts) {
-      const left = 1 - Math.max(0, nowMs - g.startMs) / g.durationMs;
-      out.push({ slot: g.slot, pre: g.pre, post: g.post, weight: g.weight, alpha: left, flash: left, state: g.state });
-    }
+    for (const g of this.ghosts) out.push(this.ghostEdge(g, nowMs));
+    return out;
+  }
+
+  /** The steady lines of `edges(nowMs)`, in the same order. */
+  steadyEdges(nowMs: number): Edge[] {
+    const out: Edge[] = [];
+    const { slots, pre, post } = this.sample;
+    for (let k = 0; k < slots.length; k++) if (this.holdsSynapse(pre[k], post[k]) && nowMs - this.grownAt[k] >= TRANSITION_MS) out.push(this.sampledEdge(k, nowMs));
+    return out;
+  }
+
+  /** How many lines `steadyEdges(nowMs)` holds, without building them; `nowMs` no earlier than the last read. */
+  steadyCount(nowMs: number): number {
+    this.settleGrowing(nowMs);
+    return this.occupied - this.growing.length;
+  }
+
+  /**
+   * The lines of `edges(nowMs)` that move (growing, fading, event flashes),
+   * in the same order, at a cost of the moving ones only; `nowMs` no earlier
+   * than the last read or event (settled ones are forgotten).
+   */
+  movingEdges(nowMs: number): Edge[] {
+    this.settleGrowing(nowMs);
+    const out = this.growing.map((k) => this.sampledEdge(k, nowMs));
+    this.expireGhosts(nowMs);
+    for (const g of this.ghosts) out.push(this.ghostEdge(g, nowMs));
     return out;
   }
 
@@ -243,30 +283,43 @@ export class ConnectomeModel {
     return drawn;
   }
 
+  /** How many dots `neurons()` holds, without building them. */
+  dotCount(): number {
+    return this.populations.reduce((sum, p) => sum + this.aliveDots(p.index), 0);
+  }
+
+  /**
+   * The dots of `neurons(nowMs)` whose birth ring still shows, at a cost of
+   * those only; `nowMs` no earlier than the last birth (faded ones are forgotten).
+   */
+  flashingDots(nowMs: number): NeuronDots {
+    if (this.births.some((b) => nowMs - b.bornMs >= BIRTH_FLASH_MS)) this.births = this.births.filter((b) => nowMs - b.bornMs < BIRTH_FLASH_MS);
+    const dots = emptyDots(this.births.reduce((sum, b) => sum + b.endDot - b.firstDot, 0));
+    let i = 0;
+    for (const b of this.births) for (let d = b.firstDot; d < b.endDot; d++) this.writeDot(dots, i++, d, nowMs);
+    return dots;
+  }
+
   /** The dots of the neurons alive now, population by population. */
   neurons(nowMs: number): NeuronDots {
-    const count = this.populations.reduce((sum, p) => sum + this.aliveDots(p.index), 0);
-    const dots: NeuronDots = {
-      neuron: new Uint32Array(count),
-      population: new Uint16Array(count),
-      x: new Float32Array(count),
-      y: new Float32Array(count),
-      flash: new Float32Array(count),
-    };
+    const dots = emptyDots(this.dotCount());
     let i = 0;
     for (const p of this.populations) {
       const first = this.layout.groups[p.index].firstDot;
-      for (let d = first; d < first + this.aliveDots(p.index); d++, i++) {
-        const neuron = this.layout.dotNeuron[d];
-        dots.neuron[i] = neuron;
-        dots.population[i] = p.index;
-        dots.x[i] = this.layout.x[neuron];
-        dots.y[i] = this.layout.y[neuron];
-        const age = nowMs - this.dotBornAt[d];
-        dots.flash[i] = age < BIRTH_FLASH_MS ? 1 - Math.max(0, age) / BIRTH_FLASH_MS : 0;
-      }
+      for (let d = first; d < first + this.aliveDots(p.index); d++) this.writeDot(dots, i++, d, nowMs);
     }
     return dots;
+  }
+
+  /** Dot `d` at position `i` of `dots`: its neuron, population, place and birth flash (1 at birth, fading to 0). */
+  private writeDot(dots: NeuronDots, i: number, d: number, nowMs: number): void {
+    const neuron = this.layout.dotNeuron[d];
+    dots.neuron[i] = neuron;
+    dots.population[i] = this.populationOf[neuron];
+    dots.x[i] = this.layout.x[neuron];
+    dots.y[i] = this.layout.y[neuron];
+    const age = nowMs - this.dotBornAt[d];
+    dots.flash[i] = age < BIRTH_FLASH_MS ? 1 - Math.max(0, age) / BIRTH_FLASH_MS : 0;
   }
 
   /** The drawn neuron nearest (x, y) whose dot is within `tolerancePx` of it, or -1. */
@@ -313,7 +366,9 @@ export class ConnectomeModel {
     const from = this.aliveDots(p);
     this.alive[p] = local + 1;
     const first = this.layout.groups[p].firstDot;
-    this.dotBornAt.fill(nowMs, first + from, first + this.aliveDots(p));
+    const birth = { firstDot: first + from, endDot: first + this.aliveDots(p), bornMs: nowMs };
+    this.dotBornAt.fill(nowMs, birth.firstDot, birth.endDot);
+    if (birth.endDot > birth.firstDot) this.births.push(birth);
     this.animateUntil(nowMs + BIRTH_FLASH_MS);
   }
 
@@ -322,14 +377,53 @@ export class ConnectomeModel {
     return post !== EMPTY_SLOT && pre < this.neuronCount && post < this.neuronCount;
   }
 
+  /** Sampled slot k as a line: weight over the sample's largest, flashing white for TRANSITION_MS after it grew. */
+  private sampledEdge(k: number, nowMs: number): Edge {
+    const { slots, pre, post, weight } = this.sample;
+    const w = this.maxWeight > 0 ? Math.max(0, weight[k]) / this.maxWeight : 0;
+    const steady = steadyAlpha(w);
+    const age = nowMs - this.grownAt[k];
+    const flash = age < TRANSITION_MS ? 1 - Math.max(0, age) / TRANSITION_MS : 0;
+    const state = flash > 0 ? 'growing' : 'steady';
+    return { slot: slots[k], pre: pre[k], post: post[k], weight: w, alpha: steady + (1 - steady) * flash, flash, state };
+  }
+
+  private ghostEdge(g: Ghost, nowMs: number): Edge {
+    const left = 1 - Math.max(0, nowMs - g.startMs) / g.durationMs;
+    return { slot: g.slot, pre: g.pre, post: g.post, weight: g.weight, alpha: left, flash: left, state: g.state };
+  }
+
+  /** Drops from `growing` the slots settled by `nowMs`. */
+  private settleGrowing(nowMs: number): void {
+    if (this.growing.some((k) => nowMs - this.grownAt[k] >= TRANSITION_MS)) this.growing = this.growing.filter((k) => nowMs - this.grownAt[k] < TRANSITION_MS);
+  }
+
   private addGhost(ghost: Ghost): void {
     this.ghosts.push(ghost);
-    if (this.ghosts.length > MAX_GHOSTS) this.ghosts.splice(0, this.ghosts.length - MAX_GHOSTS);
+    if (ghost.state === 'fading') {
+      const key = this.pairKey(ghost.pre, ghost.post);
+      this.fadingPairs.set(key, (this.fadingPairs.get(key) ?? 0) + 1);
+    }
+    if (this.ghosts.length > MAX_GHOSTS) for (const old of this.ghosts.splice(0, this.ghosts.length - MAX_GHOSTS)) this.forgetGhost(old);
     this.animateUntil(ghost.startMs + ghost.durationMs);
   }
 
+  /** A ghost leaving `ghosts`: its pair no longer counts as fading, unless another ghost fades it too. */
+  private forgetGhost(ghost: Ghost): void {
+    if (ghost.state !== 'fading') return;
+    const key = this.pairKey(ghost.pre, ghost.post);
+    const left = (this.fadingPairs.get(key) ?? 0) - 1;
+    if (left > 0) this.fadingPairs.set(key, left);
+    else this.fadingPairs.delete(key);
+  }
+
   private expireGhosts(nowMs: number): void {
-    if (this.ghosts.some((g) => nowMs - g.startMs >= g.durationMs)) this.ghosts = this.ghosts.filter((g) => nowMs - g.startMs < g.durationMs);
+    if (!this.ghosts.some((g) => nowMs - g.startMs >= g.durationMs)) return;
+    this.ghosts = this.ghosts.filter((g) => {
+      const live = nowMs - g.startMs < g.durationMs;
+      if (!live) this.forgetGhost(g);
+      return live;
+    });
   }
 
   private animateUntil(endMs: number): void {

@@ -170,23 +170,22 @@ export class ConnectomeView {
     this.draw(now);
   };
 
+  /** Per tick, only what moves is built: the still layer's dots and steady edges only when their counts or the read change. */
   private draw(now: number): void {
     const layout = this.model.layout;
-    const neurons = this.model.neurons(now);
-    const edges = this.model.edges(now);
-    const steady = edges.filter((edge) => edge.state === 'steady');
     const newLayout = layout !== this.drawnLayout;
     if (newLayout) this.drawLabels();
-    if (newLayout || neurons.neuron.length !== this.drawnDots) this.drawDots(neurons);
-    if (newLayout || this.model.sampleReads !== this.drawnRead || steady.length !== this.drawnSteady) this.drawSteadyEdges(steady);
-    this.drawMovingEdges(edges);
+    if (newLayout || this.model.dotCount() !== this.drawnDots) this.drawDots(this.model.neurons(now));
+    if (newLayout || this.model.sampleReads !== this.drawnRead || this.model.steadyCount(now) !== this.drawnSteady) this.drawSteadyEdges(this.model.steadyEdges(now));
+    this.drawMovingEdges(this.model.movingEdges(now));
+    const born = this.model.flashingDots(now);
     this.overlay.clear();
-    for (let i = 0; i < neurons.neuron.length; i++) {
-      const flash = neurons.flash[i];
+    for (let i = 0; i < born.neuron.length; i++) {
+      const flash = born.flash[i];
       if (flash <= 0) continue;
       // The ring widens as it fades.
-      const radius = layout.groups[neurons.population[i]].dotRadius + 2 + 10 * (1 - flash);
-      this.overlay.circle(neurons.x[i], neurons.y[i], radius).stroke({ width: 1.5, color: WHITE, alpha: flash });
+      const radius = layout.groups[born.population[i]].dotRadius + 2 + 10 * (1 - flash);
+      this.overlay.circle(born.x[i], born.y[i], radius).stroke({ width: 1.5, color: WHITE, alpha: flash });
     }
     if (this.hovered >= 0) {
       const radius = layout.groups[this.model.populationOfNeuron(this.hovered)].dotRadius + 3;
@@ -241,7 +240,7 @@ export class ConnectomeView {
     const { x, y } = this.model.layout;
     this.movingEdges.clear();
     for (const edge of edges) {
-      if (edge.state === 'steady' || edge.pre === edge.post) continue;
+      if (edge.pre === edge.post) continue;
       const source = this.colors[this.model.populationOfNeuron(edge.pre)];
       const color = edge.state === 'fading' ? PRUNED_COLOR : mixColor(source, WHITE, 0.8 * edge.flash);
       this.movingEdges

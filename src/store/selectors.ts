@@ -20,7 +20,6 @@ export const selectEngine = (s: AppState) => s.engine;
 /** Commands make sense only with a network and a live worker. */
 export const selectCanCommand = (s: AppState) => s.runState === 'paused' || s.runState === 'running';
 export const selectGenome = (s: AppState) => s.experiment?.genome;
-export const selectBindings = (s: AppState) => s.bindings;
 export const selectStructure = (s: AppState) => s.structure;
 export const selectSynapseHistory = (s: AppState) => s.synapseHistory;
 export const selectInspected = (s: AppState) => s.inspected;

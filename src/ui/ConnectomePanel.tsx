@@ -3,46 +3,35 @@
  * synapse sample and by frames, never through React, and the counters of
  * structural change beside it. Clicking a neuron opens it in the inspector.
  */
-import { useEffect, useRef } from 'react';
+import { useCallback } from 'react';
 import type { ConnectomeView } from '@/render/connectome';
 import { formatCount, selectStructure, selectSynapseHistory } from '@/store';
-import { errorText } from '@/worker/protocol';
 import { useAppState, useServices } from './app-context';
 import { Sparkline } from './Sparkline';
+import { useHostedView, type ViewFactory } from './use-hosted-view';
+
+const loadView = (): Promise<ViewFactory<ConnectomeView>> => import('@/render/connectome').then(({ ConnectomeView }) => (host, showError) => new ConnectomeView(host, showError));
 
 export function ConnectomePanel() {
   const { client, store, views } = useServices();
-  const hostRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const host = hostRef.current;
-    if (!host) return;
-    const showError = (message: string) => store.getState().showError({ phase: 'page', message });
-    let view: ConnectomeView | null = null;
-    let unmounted = false;
-    const unsubscribe: (() => void)[] = [];
-    import('@/render/connectome')
-      .then(({ ConnectomeView }) => {
-        if (unmounted) return;
-        const shown = new ConnectomeView(host, showError);
-        view = shown;
-        views.connectome = shown;
-        const { experiment } = store.getState();
-        if (experiment) shown.setNetwork(experiment.populations);
-        unsubscribe.push(
-          client.onEvent((event) => event.type === 'ready' && shown.setNetwork(event.populations)),
-          client.onSynapses((message) => shown.applySample(message.sample)),
-          client.onFrame((frame) => shown.applyFrame(frame)),
-          shown.onNeuronClick((neuron) => store.getState().inspect(neuron)),
-        );
-      })
-      .catch((error: unknown) => showError(`The connectome view could not be loaded: ${errorText(error)}`));
-    return () => {
-      unmounted = true;
-      for (const off of unsubscribe) off();
-      if (views.connectome === view) views.connectome = null;
-      view?.destroy();
-    };
-  }, [client, store, views]);
+  const wire = useCallback(
+    (view: ConnectomeView) => {
+      views.connectome = view;
+      const { experiment } = store.getState();
+      if (experiment) view.setNetwork(experiment.populations);
+      return [
+        client.onEvent((event) => event.type === 'ready' && view.setNetwork(event.populations)),
+        client.onSynapses((message) => view.applySample(message.sample)),
+        client.onFrame((frame) => view.applyFrame(frame)),
+        view.onNeuronClick((neuron) => store.getState().inspect(neuron)),
+        () => {
+          if (views.connectome === view) views.connectome = null;
+        },
+      ];
+    },
+    [client, store, views],
+  );
+  const hostRef = useHostedView('The connectome view', loadView, wire);
   return (
     <section className="connectome-panel" aria-label="Connectome">
       <div className="connectome" ref={hostRef} role="img" aria-label="Connectome: populations as groups of neurons, a sample of synapses as lines; grown synapses flash in, pruned ones fade out red, newborn neurons ring. Click a neuron to inspect it." />

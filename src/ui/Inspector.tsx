@@ -79,8 +79,17 @@ export function Inspector() {
     };
   }, [client, neuron, scale, dtMs]);
 
-  // The incoming weights, read again every REFRESH_MS.
-  const inspect = useCallback(() => client.inspect(neuron!), [client, neuron]);
+  // The incoming weights, read again every REFRESH_MS; each projection's image and mean are worked out once per read, not per render.
+  const inspect = useCallback(async () => {
+    const inspection = await client.inspect(neuron!);
+    const incoming = inspection.incoming.map((view) => {
+      const count = view.weights.offsets[1] - view.weights.offsets[0];
+      const pixels = view.grid ? fieldPixels(view.weights, view.grid) : null;
+      const mean = count > 0 ? view.weights.weight.reduce((a, b) => a + b, 0) / count : 0;
+      return { ...view, count, pixels, mean };
+    });
+    return { ...inspection, incoming };
+  }, [client, neuron]);
   const { value: inspection, problem } = usePolled(neuron === null ? null : inspect, REFRESH_MS);
 
   const choose = (text: string) => {
@@ -109,16 +118,16 @@ export function Inspector() {
           <div className="fields">
             {inspection?.neuron === neuron &&
               inspection.incoming.map((view) => {
-                const count = view.weights.offsets[1] - view.weights.offsets[0];
+                const { count } = view;
                 const source = populations?.[view.source]?.name ?? view.source;
                 return (
                   <figure key={view.projection}>
-                    {view.grid ? (
-                      <FieldImage width={view.grid.width} height={view.grid.height} pixels={fieldPixels(view.weights, view.grid)} label={`Receptive field over ${source}: ${count} synapses, bright = strong`} />
+                    {view.grid && view.pixels ? (
+                      <FieldImage width={view.grid.width} height={view.grid.height} pixels={view.pixels} label={`Receptive field over ${source}: ${count} synapses, bright = strong`} />
                     ) : null}
                     <figcaption>
                       from {source}: {formatCount(count)} synapses
-                      {count > 0 && `, mean ${(view.weights.weight.reduce((a, b) => a + b, 0) / count).toFixed(2)}`}
+                      {count > 0 && `, mean ${view.mean.toFixed(2)}`}
                     </figcaption>
                   </figure>
                 );

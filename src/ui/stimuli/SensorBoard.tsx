@@ -4,7 +4,7 @@
  */
 import { useDroppable } from '@dnd-kit/core';
 import type { StimulusProgram } from '@/stimuli/program';
-import type { BindingStatus } from '@/worker/protocol';
+import { useAppState } from '../app-context';
 import type { SensorSite } from './catalog';
 import { PatternCanvas } from './PatternCanvas';
 
@@ -16,11 +16,13 @@ export function encodingWords(site: SensorSite): string {
 
 export const sensorDropId = (sensor: string) => `sensor:${sensor}`;
 
-function SensorTile({ site, program, status, deprived, onUnbind }: { site: SensorSite; program: StimulusProgram | undefined; status: BindingStatus | undefined; deprived: boolean; onUnbind(): void }) {
+function SensorTile({ site, program, deprived, onUnbind }: { site: SensorSite; program: StimulusProgram | undefined; deprived: boolean; onUnbind(): void }) {
   const { sensor, shape } = site;
   const { setNodeRef, isOver } = useDroppable({ id: sensorDropId(sensor.name) });
-  const showing = program ? (program.patterns[status?.showing ?? 0] ?? program.patterns[0]) : null;
-  const what = program ? program.label + (program.patterns.length > 1 && status ? ` (${status.showing + 1} of ${program.patterns.length})` : '') : 'nothing bound: idle rate';
+  // Just this sensor's pattern index (undefined while unbound): a status that changes nothing here re-renders nothing.
+  const on = useAppState((s) => s.bindings.find((b) => b.sensor === sensor.name)?.showing);
+  const showing = program ? (program.patterns[on ?? 0] ?? program.patterns[0]) : null;
+  const what = program ? program.label + (program.patterns.length > 1 && on !== undefined ? ` (${on + 1} of ${program.patterns.length})` : '') : 'nothing bound: idle rate';
   return (
     <li ref={setNodeRef} className={`sensor ${isOver ? 'over' : ''}`} data-sensor={sensor.name} aria-label={`Sensor ${sensor.name} (${sensor.kind})`}>
       <h3>
@@ -41,13 +43,11 @@ function SensorTile({ site, program, status, deprived, onUnbind }: { site: Senso
 export function SensorBoard({
   sites,
   programs,
-  bindings,
   deprived,
   onUnbind,
 }: {
   sites: SensorSite[];
   programs: Record<string, StimulusProgram>;
-  bindings: BindingStatus[];
   deprived: boolean;
   onUnbind(sensor: string): void;
 }) {
@@ -59,7 +59,6 @@ export function SensorBoard({
           key={site.sensor.name}
           site={site}
           program={programs[site.sensor.name]}
-          status={bindings.find((b) => b.sensor === site.sensor.name)}
           deprived={deprived}
           onUnbind={() => onUnbind(site.sensor.name)}
         />

@@ -19,7 +19,7 @@ import {
   type DragStartEvent,
 } from '@dnd-kit/core';
 import { useEffect, useMemo, useState } from 'react';
-import { selectBindings, selectBound, selectDeprived, selectGenome } from '@/store';
+import { selectBound, selectDeprived, selectGenome } from '@/store';
 import { errorText } from '@/worker/protocol';
 import { useAppState, useServices } from '../app-context';
 import { bindStimulus, paletteItems, unbindStimulus } from '../experiment-actions';
@@ -37,7 +37,6 @@ export function StimulusBench() {
   const services = useServices();
   const genome = useAppState(selectGenome);
   const bound = useAppState(selectBound);
-  const bindings = useAppState(selectBindings);
   const deprived = useAppState(selectDeprived);
   const [palette, setPalette] = useState<PaletteItem[]>(builtInItems);
   const [yours, setYours] = useState<PaletteItem[]>([]);
@@ -98,7 +97,7 @@ export function StimulusBench() {
       <section className="bench" aria-label="Stimuli and senses">
         <div className="bench-senses">
           <h2>Senses</h2>
-          <SensorBoard sites={sites} programs={programs} bindings={bindings} deprived={deprived} onUnbind={unbind} />
+          <SensorBoard sites={sites} programs={programs} deprived={deprived} onUnbind={unbind} />
           <p className="bench-message" role="status">
             {message || 'Drag a stimulus onto a sense.'}
           </p>
